@@ -1,0 +1,101 @@
+/**
+ * The typed, frozen configuration the rest of the gateway reads. Built from the YAML files by
+ * `load-config.ts` after joi validation; YAML's snake_case keys become camelCase here.
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export type AuthConfig =
+  | { type: 'none' }
+  | { type: 'basic'; users: ReadonlyArray<{ username: string; password: string }> }
+  | { type: 'bearer'; tokens: readonly string[] };
+
+export type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime' | 'email' | 'url';
+
+export interface FieldTypeRule {
+  type?: ValueType;
+  enum?: readonly (string | number)[];
+  min?: number;
+  max?: number;
+  pattern?: string;
+}
+
+export interface RelationRule {
+  model: string;
+  match: string;
+  createMissing: boolean;
+}
+
+export interface FieldLine {
+  key: string;
+  /** Odoo field; absent for pure `compute` lines. Dotted paths only for direction `out`. */
+  field?: string;
+  identifier: boolean;
+  required: boolean;
+  validate: FieldTypeRule;
+  direction: 'in' | 'out' | 'both';
+  default?: unknown;
+  value?: unknown;
+  relation?: RelationRule;
+  mapping?: string;
+  x2many?: 'replace' | 'add';
+  compute?: string;
+  computeIn?: string;
+  /** Where the line stands, for error messages: `config/endpoints/customers.yaml:12`. */
+  source: { file: string; line: number };
+}
+
+export interface MappingDef {
+  name: string;
+  model: string;
+  fields: readonly FieldLine[];
+  /** The identifier line, or undefined when records are identified by their Odoo id. */
+  identifier?: FieldLine;
+  source: { file: string; line: number };
+}
+
+export interface EndpointDef extends MappingDef {
+  description?: string;
+  methods: readonly HttpMethod[];
+  auth: AuthConfig;
+  domain: readonly unknown[];
+  defaults: Readonly<Record<string, unknown>>;
+  context: Readonly<Record<string, unknown>>;
+  pageSize: number;
+  maxPageSize: number;
+  maxBatch: number;
+  delete: 'unlink' | 'archive';
+  upsert: boolean;
+  unknownKeys: 'reject' | 'ignore';
+}
+
+export interface GatewaySettings {
+  server: { host: string; port: number; bodyLimit: string; trustProxy: boolean | number | string };
+  odoo: {
+    url: string;
+    db: string;
+    username: string;
+    password: string;
+    protocol: 'xmlrpc' | 'jsonrpc' | 'json2' | 'auto';
+    timeoutMs: number;
+    connectTimeoutMs: number;
+    maxConcurrency: number;
+  };
+  admin?: { auth: AuthConfig };
+  logging: { level: 'error' | 'warn' | 'info' | 'debug'; format: 'json' | 'pretty' };
+  idempotency: { ttlSeconds: number; maxEntries: number };
+  /** Cross-request cache of relation lookups (country code → id); 0 disables it. */
+  relationCacheTtlMs: number;
+  shutdownTimeoutMs: number;
+  /** Absolute path of the endpoints folder. */
+  endpointsDir: string;
+}
+
+export interface GatewayConfig {
+  settings: GatewaySettings;
+  /** Endpoints by URL name. */
+  endpoints: ReadonlyMap<string, EndpointDef>;
+  /** Every mapping by name: mapping files and endpoints (an endpoint is also a mapping). */
+  mappings: ReadonlyMap<string, MappingDef>;
+  /** Absolute paths of every file read, for hot reload watching. */
+  files: readonly string[];
+}

@@ -1,0 +1,67 @@
+/**
+ * The one seam between the gateway and Odoo. Everything Odoo-specific (uid, password on every call,
+ * faults, wire protocols) stays behind this interface; the HTTP layer and the mapping layer only see
+ * `executeKw` and typed GatewayErrors (see odoo-errors.ts).
+ */
+export interface OdooVersionInfo {
+  server_version: string;
+  server_version_info: unknown[];
+  server_serie?: string;
+  protocol_version?: number;
+}
+
+export type OdooCallOutcome = 'ok' | 'fault' | 'timeout' | 'unavailable' | 'bad_reply';
+
+export interface OdooCallInfo {
+  service: 'common' | 'object';
+  model: string | null;
+  method: string;
+  ms: number;
+  outcome: OdooCallOutcome;
+}
+
+/** Told about every call so that metrics and per-request call counts need no hooks inside transports. */
+export interface OdooCallObserver {
+  onQueueChange?(inFlight: number, queued: number): void;
+  onCallEnd?(info: OdooCallInfo): void;
+}
+
+export interface OdooCallOptions {
+  /** Overrides the configured read timeout for this call. */
+  timeoutMs?: number;
+  /**
+   * True for calls that change nothing (search_read, read, fields_get...). Such a call may be retried
+   * once after a connection error; a write never is, unless the request provably never left.
+   */
+  readOnly?: boolean;
+}
+
+export interface OdooClient {
+  readonly protocol: 'xmlrpc' | 'jsonrpc';
+  /** `common.version()`; needs no login. */
+  version(): Promise<OdooVersionInfo>;
+  /** Logs in once and caches the uid; later calls reuse it. */
+  authenticate(): Promise<number>;
+  /** `object.execute_kw(db, uid, password, model, method, args, kwargs)`. */
+  executeKw<T = unknown>(
+    model: string,
+    method: string,
+    args: unknown[],
+    kwargs?: Record<string, unknown>,
+    options?: OdooCallOptions,
+  ): Promise<T>;
+  /** Calls in flight and waiting for a slot. */
+  load(): { inFlight: number; queued: number };
+  /** Frees sockets (keep-alive agents); the client is unusable afterwards. */
+  close(): Promise<void>;
+}
+
+export interface OdooConnectionSettings {
+  url: string;
+  db: string;
+  username: string;
+  password: string;
+  timeoutMs: number;
+  connectTimeoutMs: number;
+  maxConcurrency: number;
+}
