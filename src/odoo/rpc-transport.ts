@@ -1,0 +1,61 @@
+import type http from 'node:http';
+import { OdooError } from '../errors/errors';
+import type { OdooFaultInfo } from './classify-fault';
+
+/**
+ * What a wire protocol (XML-RPC, JSON-RPC) does: send one call and return its result. It rejects
+ * with an OdooFault (Odoo answered with an error), a TransportFailure (the exchange failed), an
+ * OdooError (the reply was not the protocol's) or a ValidationError (a value cannot be encoded).
+ * Logins, retries, limits and classification live in the client, once for every protocol.
+ */
+export type OdooService = 'common' | 'object';
+
+export interface RpcCallTiming {
+  timeoutMs: number;
+  connectTimeoutMs: number;
+}
+
+export interface RpcTransport {
+  call(service: OdooService, method: string, params: unknown[], timing: RpcCallTiming): Promise<unknown>;
+}
+
+export interface RpcTransportOptions {
+  /** Odoo's base URL, path prefix included (`https://erp.example.com/odoo`). */
+  baseUrl: URL;
+  agent: http.Agent;
+  maxResponseBytes: number;
+}
+
+/**
+ * Odoo answered the call with an error. The fault string may hold a traceback: it is kept off the
+ * enumerable properties and out of `message`, so that logging this object cannot print it.
+ */
+export class OdooFault extends Error implements OdooFaultInfo {
+  declare readonly faultString: string;
+
+  constructor(
+    readonly faultCode: number | string,
+    faultString: string,
+  ) {
+    super(`Odoo fault ${String(faultCode)}`);
+    this.name = 'OdooFault';
+    Object.defineProperty(this, 'faultString', { value: faultString, enumerable: false });
+  }
+}
+
+/** `https://erp.example.com/odoo` + `xmlrpc/2/object` → `https://erp.example.com/odoo/xmlrpc/2/object`. */
+export function endpointUrl(baseUrl: URL, path: string): URL {
+  const url = new URL(baseUrl.href);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/${path}`;
+  url.search = '';
+  url.hash = '';
+  return url;
+}
+
+/** A reply that is not the protocol's: a proxy's HTML error page, a 404, a login page... */
+export function notProtocolReply(status: number, protocolName: string, path: string): OdooError {
+  if (status === 404) {
+    return new OdooError(`Odoo answered HTTP 404 on ${path}: check ODOO_URL (and its path prefix, if any)`);
+  }
+  return new OdooError(`Odoo answered with HTTP ${status} and a non-${protocolName} body`);
+}
