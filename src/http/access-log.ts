@@ -1,0 +1,66 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type winston from 'winston';
+import { isSecretKey, REDACTED } from '../logging/redact';
+import { contextOf } from './request-id';
+
+/** nginx's convention for "the client went away before we answered". */
+const CLIENT_CLOSED_REQUEST = 499;
+
+/**
+ * One line per request, written when the response finishes or the connection closes first. Mount
+ * it right after `requestId()`. Deliberately logs no headers and no bodies: only what an operator
+ * needs to see traffic, latency and Odoo cost per endpoint.
+ */
+export function accessLog(logger: winston.Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    let written = false;
+    const write = (): void => {
+      if (written) return;
+      written = true;
+      logRequest(logger, req, res, Number(process.hrtime.bigint() - started) / 1e6);
+    };
+    res.once('finish', write);
+    res.once('close', write);
+    next();
+  };
+}
+
+function logRequest(logger: winston.Logger, req: Request, res: Response, ms: number): void {
+  const aborted = !res.writableFinished;
+  const status = aborted ? CLIENT_CLOSED_REQUEST : res.statusCode;
+  const context = contextOf(res);
+  logger.log(status >= 500 ? 'warn' : 'info', 'request', {
+    method: req.method,
+    path: loggablePath(req.originalUrl),
+    endpoint: context?.endpoint ?? null,
+    status,
+    ms: Math.round(ms * 10) / 10,
+    request_id: context?.requestId ?? null,
+    odoo_calls: context?.odooCalls ?? 0,
+    ...(aborted ? { aborted: true } : {}),
+  });
+}
+
+/** The path as sent, with the values of secret-looking query parameters (`?access_token=…`) replaced. */
+export function loggablePath(url: string): string {
+  const mark = url.indexOf('?');
+  if (mark < 0) return url;
+  const query = url
+    .slice(mark + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const key = eq < 0 ? pair : pair.slice(0, eq);
+      return eq >= 0 && isSecretKey(safeDecode(key)) ? `${key}=${REDACTED}` : pair;
+    });
+  return `${url.slice(0, mark)}?${query.join('&')}`;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
