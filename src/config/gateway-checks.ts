@@ -1,0 +1,18 @@
+/** Checks of gateway.yaml beyond its structure. */
+import { checkAuth } from './auth-checks';
+import { RawGateway } from './raw-types';
+import { Report } from './report';
+
+export function checkGateway(gateway: RawGateway, report: Report): void {
+  if (gateway.admin) checkAuth(gateway.admin.auth, ['admin', 'auth'], report);
+  const { odoo } = gateway;
+  // An empty url means the built-in simulator; a real Odoo needs credentials.
+  if (odoo.url === '') return;
+  const needed =
+    odoo.protocol === 'json2' ? (['password'] as const) : (['db', 'username', 'password'] as const);
+  for (const key of needed) {
+    if (odoo[key] === '') {
+      report(['odoo', key], 'is required when odoo.url is set', `e.g. ${key}: \${ODOO_${key.toUpperCase()}}`);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+/** joi schema of gateway.yaml. Defaults live here so the JSON Schema shows them too. */
+import Joi from 'joi';
+import { authSchema, nonNegativeInt, positiveInt } from './common-schema';
+
+const serverSchema = Joi.object({
+  host: Joi.string().default('0.0.0.0'),
+  port: Joi.number().integer().min(0).max(65535).default(8080),
+  body_limit: Joi.alternatives()
+    .try(
+      Joi.string()
+        .pattern(/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i)
+        .messages({ 'string.pattern.base': 'must be a size such as 512kb or 1mb' }),
+      Joi.number().integer().min(1),
+    )
+    .default('1mb'),
+  trust_proxy: Joi.alternatives()
+    .try(Joi.boolean(), Joi.number().integer().min(0), Joi.string())
+    .default(false),
+}).default();
+
+const odooSchema = Joi.object({
+  url: Joi.string()
+    .allow('')
+    .uri({ scheme: ['http', 'https'] })
+    .default('')
+    .description('http(s)://host[:port][/prefix]; empty: built-in simulator'),
+  db: Joi.string().allow('').default(''),
+  username: Joi.string().allow('').default(''),
+  password: Joi.string().allow('').default('').description('a password or an Odoo API key'),
+  protocol: Joi.string().valid('xmlrpc', 'jsonrpc', 'json2', 'auto').default('xmlrpc'),
+  timeout_ms: positiveInt(15000),
+  connect_timeout_ms: positiveInt(5000),
+  max_concurrency: positiveInt(8),
+}).default();
+
+export const gatewaySchema = Joi.object({
+  server: serverSchema,
+  odoo: odooSchema,
+  admin: Joi.object({ auth: authSchema.required() }).description('protects test-connection and /metrics'),
+  logging: Joi.object({
+    level: Joi.string().valid('error', 'warn', 'info', 'debug').default('info'),
+    format: Joi.string().valid('json', 'pretty').default('json'),
+  }).default(),
+  idempotency: Joi.object({
+    ttl_seconds: positiveInt(86400),
+    max_entries: nonNegativeInt(10000),
+  }).default(),
+  relation_cache_ttl_ms: nonNegativeInt(0),
+  shutdown_timeout_ms: nonNegativeInt(10000),
+  endpoints_dir: Joi.string().default('endpoints'),
+});
