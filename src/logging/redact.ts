@@ -37,10 +37,13 @@ export function redactString(text: string): string {
   return bounded
     .replace(AUTH_CREDENTIALS, `$1 ${REDACTED}`)
     .replace(URL_USERINFO, `$1${REDACTED}@`)
-    .replace(
-      KEY_VALUE,
-      (_all, key: string, value: string) => `${key}${OPENING_QUOTE.exec(value)?.[0] ?? ''}${REDACTED}`,
-    );
+    .replace(KEY_VALUE, redactKeyValue);
+}
+
+function redactKeyValue(all: string, key: string, value: string, offset: number, text: string): string {
+  // `Authorization: Basic [REDACTED]` was already handled by AUTH_CREDENTIALS: keep the scheme word.
+  if (/^(basic|bearer)$/i.test(value) && text.startsWith(` ${REDACTED}`, offset + all.length)) return all;
+  return `${key}${OPENING_QUOTE.exec(value)?.[0] ?? ''}${REDACTED}`;
 }
 
 export function redact(value: unknown): unknown {
