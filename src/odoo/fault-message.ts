@@ -37,8 +37,7 @@ export function readableFaultLine(faultString: string, secrets: readonly string[
 
 /** Removes paths, SQL, database hosts and secrets; collapses whitespace; caps the length. */
 export function scrubMessage(text: string, secrets: readonly string[] = []): string {
-  let out = cutAt(text, SQL_START);
-  out = cutAt(out, SQL_DETAIL);
+  let out = cutAt(cutAt(text, SQL_DETAIL), SQL_START);
   out = out.replace(PG_SERVER, 'connection to the database server failed:');
   out = out.replace(UNIX_PATH, '…').replace(WINDOWS_PATH, '…').replace(IP_ADDRESS, '…');
   for (const secret of secrets) {
