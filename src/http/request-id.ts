@@ -16,7 +16,8 @@ const CONTEXT_LOCAL = 'requestContext';
  */
 export function requestId(): RequestHandler {
   return (req, res, next) => {
-    const context = attachContext(req, res);
+    // Idempotent: mounting it twice (app and router) keeps one id per request.
+    const context = ensureRequestContext(req, res);
     runWithContext(context, () => next());
   };
 }
