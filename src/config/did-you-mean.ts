@@ -31,13 +31,17 @@ function normalise(value: string): string {
 /** The closest candidate within a few edits, or undefined when nothing is close enough to be a typo. */
 export function closestMatch(input: string, candidates: readonly string[]): string | undefined {
   const wanted = normalise(input);
-  let best: { candidate: string; distance: number } | undefined;
+  let best: { candidate: string; distance: number; lengthGap: number } | undefined;
   for (const candidate of candidates) {
     const distance = editDistance(wanted, normalise(candidate));
+    const lengthGap = Math.abs(candidate.length - input.length);
     const allowed = Math.min(3, Math.max(1, Math.floor(Math.max(wanted.length, candidate.length) / 3)));
-    if (distance <= allowed && (best === undefined || distance < best.distance)) {
-      best = { candidate, distance };
-    }
+    // On a tie, a candidate of the same length wins: `=>` is a swapped `>=` rather than a longer `=`.
+    const better =
+      best === undefined ||
+      distance < best.distance ||
+      (distance === best.distance && lengthGap < best.lengthGap);
+    if (distance <= allowed && better) best = { candidate, distance, lengthGap };
   }
   return best?.candidate;
 }

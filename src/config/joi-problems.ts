@@ -44,7 +44,7 @@ function explain(detail: Joi.ValidationErrorItem, schema: Joi.Schema): { message
       return { message: `must be one of ${valids.join(', ')}`, hint: didYouMean(String(value), valids) };
     }
     case 'any.required':
-      return { message: 'is required' };
+      return { message: detail.path.length === 0 ? 'file is empty' : 'is required' };
     case 'object.base':
       return { message: 'must be a mapping of keys (key: value)' };
     case 'array.base':
@@ -81,7 +81,7 @@ export function validateWithSchema(
     return {
       file: source.file,
       line: source.lineOf(keyPath),
-      key: formatKeyPath(detail.type === 'object.xor' ? [] : detail.path),
+      key: formatKeyPath(keyPath),
       ...explain(detail, schema),
     };
   });

@@ -46,6 +46,8 @@ function validateFile(
   options: LoadConfigOptions,
   problems: ConfigProblem[],
   adjust: Adjust = (written) => written,
+  /** What an empty file stands for: `{}` for gateway.yaml (all defaults), nothing for an endpoint file. */
+  empty?: Record<string, unknown>,
 ): Stage {
   const read = readYamlSource(absPath, process.cwd());
   problems.push(...read.problems);
@@ -57,7 +59,8 @@ function validateFile(
     report(found.keyPath, found.message, found.hint),
   );
   if (problems.length > before) return { source };
-  const written = isObject(interpolated) ? adjust(interpolated, report) : interpolated;
+  const data = interpolated ?? empty;
+  const written = isObject(data) ? adjust(data, report) : data;
   const validated = validateWithSchema(schema, written, source);
   problems.push(...validated.problems);
   const stage: Stage = { source, written: isObject(written) ? written : undefined };
@@ -74,7 +77,10 @@ function portOverride(env: Record<string, string | undefined>): Adjust {
     const port = env.PORT;
     if (port === undefined || port === '') return written;
     if (!/^\d+$/.test(port) || Number(port) > 65535) {
-      report([], `the PORT environment variable must be a port number (0-65535), not "${port}"`);
+      report(
+        ['server', 'port'],
+        `is overridden by the environment variable PORT="${port}", which is not a port number (0-65535)`,
+      );
       return written;
     }
     const server = isObject(written.server) ? written.server : {};
@@ -89,7 +95,7 @@ interface LoadedGateway {
 
 function loadGateway(options: LoadConfigOptions, problems: ConfigProblem[]): LoadedGateway {
   const absPath = path.resolve(options.configPath);
-  const stage = validateFile(absPath, gatewaySchema, options, problems, portOverride(options.env));
+  const stage = validateFile(absPath, gatewaySchema, options, problems, portOverride(options.env), {});
   if (!stage.source || stage.value === undefined) return { source: stage.source };
   const before = problems.length;
   const gateway = stage.value as RawGateway;

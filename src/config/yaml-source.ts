@@ -119,17 +119,16 @@ export function readYamlSource(absPath: string, cwd: string): ReadResult {
   if (text === undefined) return { problems: problem ? [problem] : [] };
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, merge: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, merge: true, prettyErrors: true });
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line;
   const problems: ConfigProblem[] = doc.errors.map((error) => ({
     file,
     line: error.linePos?.[0].line ?? 0,
     key: '',
-    message: `invalid YAML: ${error.message.split('\n')[0] ?? error.code}`,
+    message: `invalid YAML: ${(error.message.split('\n')[0] ?? error.code).replace(/ at line \d+, column \d+:?$/, '')}`,
   }));
   if (problems.length > 0) return { problems };
   problems.push(...findDuplicateKeys(doc.contents, [], lineAt).map((found) => ({ ...found, file })));
-  if (doc.contents === null) problems.push({ file, line: 0, key: '', message: 'file is empty' });
 
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
   const lineOf = (keyPath: KeyPath): number => {

@@ -21,11 +21,9 @@ export const fieldSchema = Joi.string()
   .pattern(FIELD_PATTERN)
   .messages({ 'string.pattern.base': 'must be an Odoo field name such as country_id' });
 
-export const fieldPathSchema = Joi.string()
-  .pattern(FIELD_PATH_PATTERN)
-  .messages({
-    'string.pattern.base': 'must be an Odoo field name (or a dotted path such as partner_id.name)',
-  });
+export const fieldPathSchema = Joi.string().pattern(FIELD_PATH_PATTERN).messages({
+  'string.pattern.base': 'must be an Odoo field name (or a dotted path such as partner_id.name)',
+});
 
 const tokenSchema = Joi.string().pattern(TOKEN_PATTERN).messages({
   'string.pattern.base': 'a `sha256:` token must be followed by exactly 64 hexadecimal characters',

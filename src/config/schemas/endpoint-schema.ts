@@ -88,4 +88,5 @@ export const endpointSchema = Joi.object({
   fields: Joi.array().items(fieldLineSchema).min(1).required(),
 })
   // Messages for these two are written in joi-problems.ts: `.messages()` here would cascade to every child.
-  .xor('endpoint', 'mapping');
+  .xor('endpoint', 'mapping')
+  .required();
