@@ -75,7 +75,7 @@ describe('loadConfig with a full valid configuration', () => {
       required: true,
       validate: { pattern: '^C-[0-9]+$' },
       direction: 'both',
-      source: { file: `${DIR}/valid/endpoints/customers.yaml`, line: 19 },
+      source: { file: `${DIR}/valid/endpoints/customers.yaml`, line: 20 },
     });
     expect(lines.get('rank')).toMatchObject({ validate: { type: 'integer', min: 0, max: 10 }, default: 1 });
     expect(lines.get('kind')?.validate).toEqual({ enum: ['person', 'company'] });
