@@ -5,12 +5,12 @@ import { neverReachedOdoo, TransportFailure } from '../../../src/odoo/transport-
 
 /** An agent whose sockets never finish connecting, like a host that drops SYN packets. */
 class BlackholeAgent extends http.Agent {
-  readonly sockets: net.Socket[] = [];
+  readonly created: net.Socket[] = [];
 
   override createConnection(): net.Socket {
     const socket = new net.Socket();
     (socket as { connecting: boolean }).connecting = true;
-    this.sockets.push(socket);
+    this.created.push(socket);
     return socket;
   }
 }
@@ -32,7 +32,7 @@ describe('httpPost', () => {
     expect((failure as TransportFailure).kind).toBe('connect_timeout');
     expect(neverReachedOdoo(failure)).toBe(true);
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(agent.sockets.every((socket) => socket.destroyed)).toBe(true);
+    expect(agent.created.every((socket) => socket.destroyed)).toBe(true);
     agent.destroy();
   });
 });
