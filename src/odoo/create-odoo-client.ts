@@ -70,7 +70,7 @@ function parseOdooUrl(raw: string): URL {
     throw new TypeError('The Odoo URL is not a valid URL (expected e.g. https://erp.example.com)');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TypeError(`The Odoo URL must start with http:// or https://, not ${url.protocol}//`);
+    throw new TypeError('The Odoo URL must start with http:// or https://');
   }
   return url;
 }

@@ -13,14 +13,14 @@ const settings = (overrides: Partial<OdooClientSettings>): OdooClientSettings =>
 
 describe('createOdooClient', () => {
   it('when the URL is not a URL, then it fails at start without repeating the URL', () => {
-    expect(() => createOdooClient(settings({ url: 'user:secret@@nowhere' }))).toThrow(
+    expect(() => createOdooClient(settings({ url: 'not a url' }))).toThrow(
       'The Odoo URL is not a valid URL (expected e.g. https://erp.example.com)',
     );
   });
 
-  it('when the URL is not http or https, then it fails at start', () => {
-    expect(() => createOdooClient(settings({ url: 'ftp://erp.example.com' }))).toThrow(
-      'The Odoo URL must start with http:// or https://, not ftp://',
+  it('when the URL has no http(s) scheme, then it fails at start without echoing what it holds', () => {
+    expect(() => createOdooClient(settings({ url: 'user:secret@erp.example.com' }))).toThrow(
+      /^The Odoo URL must start with http:\/\/ or https:\/\/$/,
     );
   });
 
