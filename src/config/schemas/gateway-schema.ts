@@ -8,7 +8,7 @@ const serverSchema = Joi.object({
   body_limit: Joi.alternatives()
     .try(
       Joi.string()
-        .pattern(/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i)
+        .pattern(/^\d+(\.\d+)?\s*([bB]|[kKmMgG][bB])?$/)
         .messages({ 'string.pattern.base': 'must be a size such as 512kb or 1mb' }),
       Joi.number().integer().min(1),
     )
