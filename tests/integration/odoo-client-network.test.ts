@@ -128,6 +128,13 @@ describe('OdooClient network failures', () => {
     expect(server.calls.filter((c) => c.method === 'execute_kw')).toHaveLength(1);
   });
 
+  it('when a reply is larger than maxResponseBytes, then 502 instead of buffering it all', async () => {
+    const server = await fakeWith(() => xmlResult('x'.repeat(10_000)));
+    const client = makeClient(server.url, { maxResponseBytes: 2000 });
+    const error = await errorOf(client.executeKw('res.partner', 'read', [[1]], {}, { readOnly: true }));
+    expect([error.status, error.code]).toEqual([502, 'ODOO_ERROR']);
+  });
+
   it('when more calls are made than maxConcurrency, then Odoo never sees more at once and the rest queue', async () => {
     const release: Array<() => void> = [];
     const server = await fakeWith(
