@@ -46,7 +46,14 @@ const relationSchema = Joi.object({
 });
 
 export const fieldLineSchema = Joi.object({
-  key: Joi.string().required().description('external API key, unique in the file'),
+  key: Joi.string()
+    .pattern(/^(?!-)[^\s[\],]+$/)
+    .required()
+    .description('external API key, unique in the file')
+    .messages({
+      'string.pattern.base':
+        'must not start with "-" nor hold spaces, commas or brackets (it is used in query strings)',
+    }),
   field: fieldPathSchema.description('Odoo field; dotted paths only for direction out'),
   identifier: Joi.boolean().default(false),
   required: Joi.boolean().default(false),

@@ -127,6 +127,11 @@ const endpointCases: Array<[string, string[], string]> = [
     '5: invalid YAML: Flow map in block collection must be sufficiently indented and end with a }',
   ],
   ['empty-endpoint-file', [], '1: file is empty'],
+  [
+    'invalid-line-key-name',
+    [],
+    '5 fields[0].key: must not start with "-" nor hold spaces, commas or brackets (it is used in query strings)',
+  ],
 ];
 
 describe('invalid endpoint and mapping files', () => {
