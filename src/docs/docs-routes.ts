@@ -74,6 +74,8 @@ function docsPageRouter(): Router {
     }
     html(req, res, next);
   });
+  // swagger-ui-dist's own demo page and initializer load the petstore example: never serve them.
+  page.get(['/index.html', '/swagger-initializer.js'], (_req, _res, next) => next('router'));
   page.use(swaggerUi.serveFiles(undefined, { swaggerUrl: '../v1/openapi.json' }));
   return page;
 }

@@ -28,15 +28,27 @@ export function lineValueSchema(
   if ((write && line.computeIn !== undefined) || (!write && line.compute !== undefined)) {
     schema = withRule({}, line.validate);
   } else {
-    const many = meta ? X2MANY_TYPES.has(meta.type) : line.x2many !== undefined;
+    const many = cardinality(line, meta);
     const item = itemSchema(line, meta, side, ctx);
-    schema = many ? { type: 'array', items: item } : item;
+    if (many === 'one') schema = item;
+    else if (many === 'many') schema = { type: 'array', items: item };
+    else schema = { anyOf: [item, { type: 'array', items: item }] };
     const mustHaveValue = write && (line.required || line.identifier);
-    if (!many && !mustHaveValue && meta?.type !== 'boolean') schema = nullable(schema);
+    if (many !== 'many' && !mustHaveValue && meta?.type !== 'boolean') schema = nullable(schema);
   }
   if (side === 'create' && line.default !== undefined) schema = { ...schema, default: line.default };
   const description = describe(line, meta, side);
   return description ? { ...schema, description } : schema;
+}
+
+/**
+ * One value or a list. Without fields_get a relational line's Odoo type is unknown: unless the line
+ * says `x2many`, the docs admit both rather than guess.
+ */
+function cardinality(line: FieldLine, meta: OdooFieldMeta | undefined): 'one' | 'many' | 'unknown' {
+  if (meta) return X2MANY_TYPES.has(meta.type) ? 'many' : 'one';
+  if (line.x2many !== undefined) return 'many';
+  return line.mapping !== undefined || line.relation !== undefined ? 'unknown' : 'one';
 }
 
 function itemSchema(

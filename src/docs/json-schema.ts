@@ -19,5 +19,8 @@ export function nullable(schema: JsonSchema): JsonSchema {
       ? schema
       : { ...schema, ...withNullEnum, type: [...(type as unknown[]), 'null'] };
   }
+  if (Array.isArray(schema.anyOf) && Object.keys(schema).length === 1) {
+    return { anyOf: [...(schema.anyOf as unknown[]), { type: 'null' }] };
+  }
   return { anyOf: [schema, { type: 'null' }] };
 }

@@ -14,7 +14,7 @@ export const OTHER_ENDPOINT = 'other';
 const CLIENT_CLOSED_REQUEST = '499';
 
 const KNOWN_METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS']);
-const ENDPOINT_PATH = /^\/bj_api_sync\/v1\/([^/?#]+)/;
+const ENDPOINT_PATH = /^\/bj_api_sync\/v1\/([^/?#]+)/i; // Express routes paths case-insensitively
 
 const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const ODOO_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];

@@ -70,8 +70,11 @@ describe('docs routes', () => {
     expect(css.status).toBe(200);
   });
 
-  it('when an unknown docs asset is asked, then the router lets the app answer 404', async () => {
-    const res = await request(appWith(() => ({ config: shopConfig() }))).get('/bj_api_sync/docs/nope.js');
-    expect(res.status).toBe(404);
+  it('when an unknown or demo docs asset is asked, then the router lets the app answer 404', async () => {
+    const app = appWith(() => ({ config: shopConfig() }));
+    expect((await request(app).get('/bj_api_sync/docs/nope.js')).status).toBe(404);
+    // swagger-ui-dist's demo page would show the petstore instead of this gateway.
+    expect((await request(app).get('/bj_api_sync/docs/index.html')).status).toBe(404);
+    expect((await request(app).get('/bj_api_sync/docs/swagger-initializer.js')).status).toBe(404);
   });
 });

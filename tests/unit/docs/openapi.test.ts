@@ -140,6 +140,21 @@ describe('OpenAPI document', () => {
     );
   });
 
+  it('when fields_get is unknown, then a nested or related line may be one value or a list', () => {
+    const schemas = (buildOpenApi(shopConfig()) as Json).components.schemas;
+    expect(schemas.customers.properties.contacts).toMatchObject({
+      anyOf: [
+        { $ref: '#/components/schemas/contact' },
+        { type: 'array', items: { $ref: '#/components/schemas/contact' } },
+        { type: 'null' },
+      ],
+    });
+    expect(schemas['customers.create'].properties.country.anyOf[1]).toEqual({
+      type: 'array',
+      items: { type: ['string', 'number'] },
+    });
+  });
+
   it('when a many2one has no relation rule, then it is an Odoo id or null', () => {
     const config = gatewayConfig([endpoint('leads', 'crm.lead', [line('user', { field: 'user_id' })])]);
     const fields = new Map([['crm.lead', { user_id: { type: 'many2one', relation: 'res.users' } }]]);
