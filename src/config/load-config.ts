@@ -99,7 +99,7 @@ function loadGateway(options: LoadConfigOptions, problems: ConfigProblem[]): Loa
   if (!stage.source || stage.value === undefined) return { source: stage.source };
   const before = problems.length;
   const gateway = stage.value as RawGateway;
-  checkGateway(gateway, reporterFor(stage.source, problems));
+  checkGateway(gateway, options.env, reporterFor(stage.source, problems));
   return problems.length > before ? { source: stage.source } : { gateway, source: stage.source };
 }
 

@@ -234,6 +234,12 @@ describe('invalid gateway.yaml', () => {
     );
   });
 
+  test('when odoo.url is empty in production, then the simulator is refused', () => {
+    expect(gatewayErrors('minimal-gateway.yaml', { NODE_ENV: 'production' })).toBe(
+      `${DIR}/minimal-gateway.yaml:2 odoo.url: is empty, which starts the built-in Odoo simulator: refused when NODE_ENV=production (set ODOO_URL)`,
+    );
+  });
+
   test('when PORT is not a number, then the error says so', () => {
     expect(gatewayErrors('valid/gateway.yaml', { PORT: 'eighty' })).toBe(
       `${DIR}/valid/gateway.yaml:4 server.port: is overridden by the environment variable PORT="eighty", which is not a port number (0-65535)`,
