@@ -126,6 +126,13 @@ function loadEndpointFile(
   return problems.length > before ? checked : { ...checked, value };
 }
 
+/** gateway.yaml's path: `GATEWAY_CONFIG`, else `config/gateway.yaml` (relative to the working directory). */
+export function configPathFromEnv(env: Record<string, string | undefined>): string {
+  return env.GATEWAY_CONFIG !== undefined && env.GATEWAY_CONFIG !== ''
+    ? env.GATEWAY_CONFIG
+    : 'config/gateway.yaml';
+}
+
 /** `*.yaml` and `*.yml` files of the endpoints folder, sorted by name. */
 export function listEndpointFiles(endpointsDir: string): string[] {
   return fs

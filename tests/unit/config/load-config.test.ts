@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadConfig } from '../../../src/config/load-config';
+import { configPathFromEnv, loadConfig } from '../../../src/config/load-config';
 
 const DIR = 'tests/fixtures/config';
 const load = (configPath: string, env: Record<string, string> = {}) => loadConfig({ configPath, env });
@@ -175,6 +175,16 @@ describe('loadConfig defaults, interpolation and PORT', () => {
   test('when PORT is set, then it overrides server.port', () => {
     expect(load(`${DIR}/valid/gateway.yaml`, { PORT: '3000' }).settings.server.port).toBe(3000);
     expect(load(`${DIR}/minimal-gateway.yaml`, { PORT: '0' }).settings.server.port).toBe(0);
+  });
+});
+
+describe('configPathFromEnv', () => {
+  test('when GATEWAY_CONFIG is set, then it names gateway.yaml, else config/gateway.yaml is used', () => {
+    expect(configPathFromEnv({ GATEWAY_CONFIG: '/etc/gateway/gateway.yaml' })).toBe(
+      '/etc/gateway/gateway.yaml',
+    );
+    expect(configPathFromEnv({})).toBe('config/gateway.yaml');
+    expect(configPathFromEnv({ GATEWAY_CONFIG: '' })).toBe('config/gateway.yaml');
   });
 });
 
