@@ -1,0 +1,91 @@
+/**
+ * createApp(deps): the whole HTTP surface, top-down in middleware order. No I/O at import, nothing
+ * listens here (src/index.ts does), and every dependency is injected so tests build the real app
+ * around the simulator.
+ */
+import express, { Express, RequestHandler } from 'express';
+import winston from 'winston';
+import { GatewayConfig } from './config/types';
+import { createDocsRouter } from './docs/docs-routes';
+import { errorHandler, notFoundHandler } from './errors/to-http';
+import { accessLog } from './http/access-log';
+import { createAuthMiddleware } from './http/auth';
+import { EndpointRouterDeps, createEndpointRouter } from './http/endpoint-router';
+import { RecordDeps } from './http/endpoint-handlers';
+import { countOdooCall } from './http/request-context';
+import { requestId } from './http/request-id';
+import { GatewayMetrics } from './metrics/metrics';
+import { ModelFieldsCache } from './records/model-fields-cache';
+import { OdooClient } from './odoo/odoo-client';
+
+export interface AppDeps {
+  /** The configuration in force now; read once per request so hot reloads swap it atomically. */
+  getConfig: () => GatewayConfig;
+  odoo: OdooClient;
+  fields: ModelFieldsCache;
+  logger: winston.Logger;
+  metrics?: GatewayMetrics;
+  testConnection?: RequestHandler;
+  batch?: EndpointRouterDeps['batch'];
+  idempotent?: EndpointRouterDeps['idempotent'];
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.getConfig().settings.server.trustProxy);
+  app.set('query parser', 'extended');
+
+  app.use(requestId());
+  if (deps.metrics) app.use(deps.metrics.httpMiddleware({ isEndpoint: (name) => deps.getConfig().endpoints.has(name) }));
+  app.use(accessLog(deps.logger));
+
+  app.get('/health', (_req, res) => {
+    res.json({ success: true, status: 'ok' });
+  });
+  const admin = adminAuth(deps.getConfig);
+  if (deps.testConnection) app.get('/bj_api_sync/test-connection', admin, deps.testConnection);
+  if (deps.metrics) app.get('/metrics', admin, deps.metrics.handler());
+  app.use(createDocsRouter(() => ({ config: deps.getConfig() })));
+
+  app.use(
+    '/bj_api_sync/v1',
+    createEndpointRouter({
+      getConfig: deps.getConfig,
+      recordDeps: (config) => recordDeps(deps, config),
+      batch: deps.batch,
+      idempotent: deps.idempotent,
+    }),
+  );
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}
+
+function recordDeps(deps: AppDeps, config: GatewayConfig): RecordDeps {
+  return {
+    odoo: deps.odoo,
+    fields: deps.fields,
+    lookup: (name) => config.mappings.get(name),
+    onExpressionError: (key, message) => deps.logger.warn('compute expression failed', { key, error: message }),
+  };
+}
+
+/** The `admin` auth of gateway.yaml (protects test-connection and /metrics), following reloads. */
+function adminAuth(getConfig: () => GatewayConfig): RequestHandler {
+  const cache = new WeakMap<GatewayConfig, RequestHandler>();
+  return (req, res, next) => {
+    const config = getConfig();
+    let middleware = cache.get(config);
+    if (!middleware) {
+      const auth = config.settings.admin?.auth ?? { type: 'none' as const };
+      middleware = createAuthMiddleware(auth, 'admin');
+      cache.set(config, middleware);
+    }
+    middleware(req, res, next);
+  };
+}
+
+/** The Odoo client observer that counts calls per request (for the access log line). */
+export const requestCallCounter = { onCallEnd: () => countOdooCall() };

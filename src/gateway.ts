@@ -1,0 +1,143 @@
+/**
+ * startGateway: wires a loaded configuration into a running server — Odoo client (or the built-in
+ * simulator in demo mode), metrics, the app, hot reload — and gives back one `close()` that shuts it
+ * all down gracefully. src/index.ts is the process around it; tests and the benchmark call it directly.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import winston from 'winston';
+import { createApp, requestCallCounter } from './app';
+import { watchConfig } from './config/config-watcher';
+import { GatewayConfig } from './config/types';
+import { createMetrics } from './metrics/metrics';
+import { createOdooClient } from './odoo/create-odoo-client';
+import { OdooCallObserver } from './odoo/odoo-client';
+import { ModelFieldsCache } from './records/model-fields-cache';
+import { createTestConnectionHandler } from './http/test-connection';
+import { RunningSimulator, startSimulator } from './simulator';
+
+export interface GatewayOptions {
+  config: GatewayConfig;
+  logger: winston.Logger;
+  /** Watch the config files and reload on change (and expose reload() for SIGHUP). */
+  watch?: { configPath: string; env: Record<string, string | undefined> };
+  /** Port override (0 for a random port in tests); default the config's. */
+  port?: number;
+}
+
+export interface RunningGateway {
+  url: string;
+  server: Server;
+  simulator?: RunningSimulator;
+  current(): GatewayConfig;
+  reload(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const { logger } = options;
+  let current = options.config;
+  const odooSettings = current.settings.odoo;
+  const simulator = odooSettings.url ? undefined : await startDemoSimulator(logger);
+  const metrics = createMetrics();
+  const odoo = createOdooClient(
+    simulator
+      ? { ...odooSettings, url: simulator.url, db: simulator.db, username: simulator.username, password: simulator.password }
+      : odooSettings,
+    combineObservers(metrics.observer, requestCallCounter),
+  );
+  const fields = new ModelFieldsCache(odoo);
+  const app = createApp({
+    getConfig: () => current,
+    odoo,
+    fields,
+    logger,
+    metrics,
+    testConnection: createTestConnectionHandler({ getConfig: () => current, odoo }),
+  });
+
+  const watcher = options.watch
+    ? watchConfig({
+        ...options.watch,
+        onReload: (config) => {
+          current = config;
+          fields.clear();
+          metrics.recordReload(true);
+          logger.info('configuration reloaded', { endpoints: [...config.endpoints.keys()] });
+        },
+        onError: (error) => {
+          metrics.recordReload(false);
+          logger.error('configuration reload rejected; the previous configuration keeps serving', {
+            error: error instanceof Error ? error.message : String(error),
+          });
+        },
+      })
+    : undefined;
+
+  const { host, port } = current.settings.server;
+  const server = await listen(app, options.port ?? port, host);
+  const address = server.address() as AddressInfo;
+  const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${address.port}`;
+  logger.info('gateway listening', { url, endpoints: [...current.endpoints.keys()] });
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      watcher?.close();
+      await drain(server, current.settings.shutdownTimeoutMs, logger);
+      await odoo.close();
+      await simulator?.close();
+    })();
+    return closing;
+  };
+  return {
+    url,
+    server,
+    simulator,
+    current: () => current,
+    reload: () => watcher?.reloadNow() ?? Promise.resolve(false),
+    close,
+  };
+}
+
+async function startDemoSimulator(logger: winston.Logger): Promise<RunningSimulator> {
+  const simulator = await startSimulator({ seed: 'demo', keepAlive: true });
+  const banner = 'DEMO MODE: no ODOO_URL is set, so the gateway runs on its BUILT-IN ODOO SIMULATOR with demo data. Nothing is written to a real Odoo. Set ODOO_URL, ODOO_DB, ODOO_USERNAME and ODOO_PASSWORD to connect a real one.';
+  logger.warn(banner, { simulator_url: simulator.url });
+  return simulator;
+}
+
+function combineObservers(...observers: OdooCallObserver[]): OdooCallObserver {
+  return {
+    onQueueChange: (inFlight, queued) => observers.forEach((o) => o.onQueueChange?.(inFlight, queued)),
+    onCallEnd: (info) => observers.forEach((o) => o.onCallEnd?.(info)),
+  };
+}
+
+function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once('listening', () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+/** Stop accepting, let requests in flight finish (bounded), then cut what is left. */
+async function drain(server: Server, timeoutMs: number, logger: winston.Logger): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  // Keep-alive sockets that go idle after their last response must not hold the shutdown.
+  const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(true), timeoutMs);
+  });
+  const expired = await Promise.race([closed.then(() => false), timedOut]);
+  clearInterval(idleSweep);
+  clearTimeout(timer);
+  if (expired) {
+    logger.warn('shutdown timeout: closing connections that are still open', { timeout_ms: timeoutMs });
+    server.closeAllConnections();
+    await closed;
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * `/bj_api_sync/v1/{endpoint}[/{id}]` in the order api.md fixes: unknown endpoint 404 → authentication
+ * 401 → method not enabled 405 (with Allow) → body 415/413/400 → validation 400 → Odoo.
+ * The configuration is read once per request, so a hot reload never changes it mid-request.
+ */
+import express, { NextFunction, Request, RequestHandler, Response, Router } from 'express';
+import { EndpointDef, GatewayConfig, HttpMethod } from '../config/types';
+import { MethodNotAllowedError, NotFoundError, UnsupportedMediaTypeError, ValidationError } from '../errors/errors';
+import { createAuthMiddleware } from './auth';
+import {
+  HandlerInput,
+  RecordDeps,
+  handleCreate,
+  handleDelete,
+  handleGetOne,
+  handleList,
+  handleUpdate,
+} from './endpoint-handlers';
+import { setContextEndpoint } from './request-context';
+
+export interface EndpointRouterDeps {
+  getConfig: () => GatewayConfig;
+  recordDeps: (config: GatewayConfig) => RecordDeps;
+  /** Optional handler for JSON array bodies (batches); without it arrays are a 400. */
+  batch?: (input: HandlerInput, method: 'POST' | 'PUT') => Promise<void>;
+  /** Wraps POST/PUT handling (Idempotency-Key); without it requests go straight through. */
+  idempotent?: (input: HandlerInput, run: () => Promise<void>) => Promise<void>;
+}
+
+interface Routed {
+  config: GatewayConfig;
+  endpoint: EndpointDef;
+}
+
+const authByEndpoint = new WeakMap<EndpointDef, RequestHandler>();
+const parserByLimit = new Map<string, RequestHandler>();
+
+export function createEndpointRouter(deps: EndpointRouterDeps): Router {
+  const router = Router();
+  const chain = [findEndpoint(deps), authenticate, checkMethod, parseBody(), dispatch(deps)];
+  router.all('/:endpoint', ...chain);
+  router.all('/:endpoint/:id', ...chain);
+  return router;
+}
+
+function routed(res: Response): Routed {
+  return res.locals.routed as Routed;
+}
+
+function findEndpoint(deps: EndpointRouterDeps): RequestHandler {
+  return (req, res, next) => {
+    const config = deps.getConfig();
+    const endpoint = config.endpoints.get(String(req.params.endpoint));
+    if (!endpoint) throw new NotFoundError(`Unknown endpoint "${String(req.params.endpoint).slice(0, 64)}"`);
+    setContextEndpoint(endpoint.name);
+    res.locals.routed = { config, endpoint } satisfies Routed;
+    next();
+  };
+}
+
+function authenticate(req: Request, res: Response, next: NextFunction): void {
+  const { endpoint } = routed(res);
+  let middleware = authByEndpoint.get(endpoint);
+  if (!middleware) {
+    middleware = createAuthMiddleware(endpoint.auth, endpoint.name);
+    authByEndpoint.set(endpoint, middleware);
+  }
+  middleware(req, res, next);
+}
+
+function checkMethod(req: Request, res: Response, next: NextFunction): void {
+  const { endpoint } = routed(res);
+  const method = req.method === 'HEAD' ? 'GET' : req.method;
+  const hasId = req.params.id !== undefined;
+  const allowed = allowedMethods(endpoint, hasId);
+  if (!allowed.includes(method as HttpMethod)) throw new MethodNotAllowedError(req.method, allowed);
+  next();
+}
+
+/** Methods enabled on the endpoint that make sense for this path (`/{endpoint}` or `/{endpoint}/{id}`). */
+export function allowedMethods(endpoint: EndpointDef, hasId: boolean): HttpMethod[] {
+  // Without an id: GET lists, POST creates, PUT names the record in the body, DELETE in the query.
+  // With an id: POST has no meaning.
+  return endpoint.methods.filter((method) => !(hasId && method === 'POST'));
+}
+
+function parseBody(): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'POST' && req.method !== 'PUT') return next();
+    if (!req.is('application/json')) {
+      const hasBody = req.headers['content-type'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+      if (hasBody || req.headers['transfer-encoding'] !== undefined) throw new UnsupportedMediaTypeError();
+      throw new ValidationError('A JSON request body is required');
+    }
+    const limit = routed(res).config.settings.server.bodyLimit;
+    let parser = parserByLimit.get(limit);
+    if (!parser) {
+      parser = express.json({ limit, strict: true, type: () => true });
+      parserByLimit.set(limit, parser);
+    }
+    parser(req, res, next);
+  };
+}
+
+function dispatch(deps: EndpointRouterDeps): RequestHandler {
+  return async (req, res) => {
+    const { config, endpoint } = routed(res);
+    const input: HandlerInput = { deps: deps.recordDeps(config), endpoint, req, res };
+    const hasId = req.params.id !== undefined;
+    switch (req.method) {
+      case 'GET':
+      case 'HEAD':
+        return hasId ? handleGetOne(input) : handleList(input);
+      case 'DELETE':
+        return handleDelete(input);
+      case 'POST':
+      case 'PUT': {
+        const method = req.method;
+        const run = () => runWrite(deps, input, method, hasId);
+        return deps.idempotent ? deps.idempotent(input, run) : run();
+      }
+    }
+  };
+}
+
+async function runWrite(deps: EndpointRouterDeps, input: HandlerInput, method: 'POST' | 'PUT', hasId: boolean) {
+  if (Array.isArray(input.req.body)) {
+    if (hasId) throw new ValidationError('A batch (JSON array) goes to the endpoint path, not to /{id}');
+    if (!deps.batch) throw new ValidationError('Batches (JSON array bodies) are not enabled on this gateway');
+    return deps.batch(input, method);
+  }
+  if (typeof input.req.body !== 'object' || input.req.body === null) {
+    throw new ValidationError('The request body must be a JSON object (or an array of objects for a batch)');
+  }
+  return method === 'POST' ? handleCreate(input) : handleUpdate(input);
+}

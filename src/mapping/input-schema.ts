@@ -1,0 +1,138 @@
+/**
+ * The joi schema of a request body, built from the mapping lines plus the Odoo field types, so that
+ * every bad key is reported at once (with its `line_id`) before anything reaches Odoo.
+ */
+import Joi from 'joi';
+import { FieldLine, MappingDef } from '../config/types';
+import { FieldsCatalog, MappingLookup, fieldsOf } from './fields-catalog';
+import { OdooFieldMeta, X2MANY_TYPES } from './odoo-field-meta';
+import { isWritableLine } from './writable-lines';
+
+export type WriteMode = 'create' | 'update';
+
+export interface SchemaContext {
+  catalog: FieldsCatalog;
+  lookup: MappingLookup;
+  unknownKeys: 'reject' | 'ignore';
+}
+
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+export function buildInputSchema(mapping: MappingDef, mode: WriteMode, context: SchemaContext): Joi.ObjectSchema {
+  const fields = fieldsOf(context.catalog, mapping.model);
+  const keys: Record<string, Joi.Schema> = {};
+  for (const line of mapping.fields) {
+    if (!isWritableLine(line)) {
+      keys[line.key] = Joi.any().forbidden().messages({ 'any.unknown': 'is read-only' });
+      continue;
+    }
+    let schema = lineSchema(line, line.field ? fields[line.field] : undefined, context);
+    const mustHaveValue = line.required || line.identifier;
+    schema = mustHaveValue ? schema : schema.allow(null);
+    if (mode === 'create' && line.required && line.default === undefined) schema = schema.required();
+    keys[line.key] = schema;
+  }
+  const object = Joi.object(keys).messages({ 'object.unknown': 'is not a key of this endpoint' });
+  return context.unknownKeys === 'ignore' ? object.unknown(true) : object.unknown(false);
+}
+
+function lineSchema(line: FieldLine, meta: OdooFieldMeta | undefined, context: SchemaContext): Joi.Schema {
+  if (line.computeIn !== undefined) return Joi.any();
+  const isMany = meta !== undefined && X2MANY_TYPES.has(meta.type);
+  let item: Joi.Schema;
+  if (line.mapping) {
+    const nested = context.lookup(line.mapping);
+    item = nested ? buildInputSchema(nested, 'create', { ...context, unknownKeys: 'reject' }) : Joi.object();
+  } else if (line.relation) {
+    item = Joi.alternatives(Joi.string().min(1), Joi.number()).messages({
+      'alternatives.types': `must be a ${line.relation.model} ${line.relation.match}`,
+    });
+  } else if (meta?.type === 'many2one' || isMany) {
+    item = Joi.number().integer().positive();
+  } else {
+    item = withRule(scalarSchema(meta), line);
+  }
+  return isMany ? Joi.array().items(item) : item;
+}
+
+function scalarSchema(meta: OdooFieldMeta | undefined): Joi.Schema {
+  switch (meta?.type) {
+    case 'integer':
+      return Joi.number().integer();
+    case 'float':
+    case 'monetary':
+      return Joi.number();
+    case 'boolean':
+      return Joi.boolean();
+    case 'date':
+      return Joi.string().pattern(DATE_PATTERN).messages({ 'string.pattern.base': 'must be a date (YYYY-MM-DD)' });
+    case 'datetime':
+      return Joi.string()
+        .pattern(DATETIME_PATTERN)
+        .messages({ 'string.pattern.base': 'must be an ISO 8601 datetime' });
+    case 'selection': {
+      const values = (meta.selection ?? []).map(([value]) => value);
+      return values.length > 0 ? Joi.string().valid(...values) : Joi.string();
+    }
+    case 'char':
+    case 'text':
+    case 'html':
+    case 'binary':
+      return Joi.string().allow('');
+    default:
+      return Joi.any();
+  }
+}
+
+/** The line's own `type`, `enum`, `min`, `max`, `pattern` on top of what the Odoo type demands. */
+function withRule(base: Joi.Schema, line: FieldLine): Joi.Schema {
+  const rule = line.validate;
+  let schema: Joi.Schema = base;
+  switch (rule.type) {
+    case 'string':
+      schema = Joi.string().allow('');
+      break;
+    case 'integer':
+      schema = Joi.number().integer();
+      break;
+    case 'number':
+      schema = Joi.number();
+      break;
+    case 'boolean':
+      schema = Joi.boolean();
+      break;
+    case 'date':
+      schema = scalarSchema({ type: 'date' });
+      break;
+    case 'datetime':
+      schema = scalarSchema({ type: 'datetime' });
+      break;
+    case 'email':
+      schema = Joi.string().email({ tlds: false });
+      break;
+    case 'url':
+      schema = Joi.string().uri({ scheme: ['http', 'https'] });
+      break;
+    default:
+      break;
+  }
+  if (rule.enum) schema = schema.valid(...rule.enum);
+  if (schema.type === 'number' || schema.type === 'string') {
+    const bounded = schema as Joi.NumberSchema & Joi.StringSchema;
+    if (rule.min !== undefined) schema = bounded.min(rule.min);
+    if (rule.max !== undefined) schema = (schema as Joi.NumberSchema & Joi.StringSchema).max(rule.max);
+  }
+  if (rule.pattern !== undefined && schema.type === 'string') {
+    schema = (schema as Joi.StringSchema).pattern(new RegExp(rule.pattern));
+  }
+  return schema;
+}
+
+/** Joi's path `['contacts', 0, 'email']` → `contacts[0].email`, the `line_id` a caller sees. */
+export function lineIdOf(path: readonly (string | number)[]): string {
+  return path.reduce<string>((id, part) => {
+    if (typeof part === 'number') return `${id}[${part}]`;
+    return id === '' ? part : `${id}.${part}`;
+  }, '');
+}

@@ -1,0 +1,184 @@
+/**
+ * GET list query parameters → an Odoo search: `limit`, `offset`, `order`, `fields`, and typed filters
+ * (`key=v`, `key[op]=v`) turned into a domain that is always ANDed with the endpoint's own domain.
+ * Clients never send raw domains.
+ */
+import { EndpointDef, FieldLine } from '../config/types';
+import { ErrorDetail } from '../errors/gateway-error';
+import { ModelFields, OdooFieldMeta, X2MANY_TYPES } from './odoo-field-meta';
+import { isoToOdooDatetime } from './odoo-values';
+import { isReadableLine } from './writable-lines';
+
+export interface ListQuery {
+  domain: unknown[];
+  limit: number;
+  offset: number;
+  order?: string;
+  keys?: Set<string>;
+}
+
+const RESERVED = new Set(['limit', 'offset', 'order', 'fields']);
+const OPERATORS: Record<string, string> = {
+  eq: '=',
+  ne: '!=',
+  gt: '>',
+  gte: '>=',
+  lt: '<',
+  lte: '<=',
+  like: 'like',
+  ilike: 'ilike',
+  in: 'in',
+  nin: 'not in',
+  null: 'null',
+};
+
+type QueryValue = string | string[] | undefined;
+
+export function parseListQuery(
+  endpoint: EndpointDef,
+  query: Record<string, unknown>,
+  fields: ModelFields,
+): { query?: ListQuery; errors: ErrorDetail[] } {
+  const errors: ErrorDetail[] = [];
+  const limit = parseCount(query.limit, 'limit', endpoint.pageSize, errors);
+  if (limit > endpoint.maxPageSize) errors.push({ line_id: 'limit', error: `must be at most ${endpoint.maxPageSize}` });
+  const offset = parseCount(query.offset, 'offset', 0, errors);
+  const order = parseOrder(endpoint, single(query.order), fields, errors);
+  const keys = parseFieldsParam(endpoint, single(query.fields), errors);
+  const filters: unknown[] = [];
+  for (const [name, raw] of Object.entries(query)) {
+    if (RESERVED.has(name)) continue;
+    const leaf = parseFilter(endpoint, name, raw as QueryValue, fields, errors);
+    if (leaf) filters.push(...leaf);
+  }
+  if (errors.length > 0) return { errors };
+  // Odoo ANDs top-level terms implicitly, and a well-formed endpoint domain is whole terms, so appending
+  // the filters ANDs them with all of it (['|', A, B] + [F] reads (A | B) & F).
+  const domain = [...endpoint.domain, ...filters];
+  return { query: { domain, limit, offset, order, keys }, errors };
+}
+
+function single(value: unknown): string | undefined {
+  if (Array.isArray(value)) return typeof value[0] === 'string' ? value[value.length - 1] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+function parseCount(value: unknown, name: string, fallback: number, errors: ErrorDetail[]): number {
+  const text = single(value);
+  if (text === undefined || text === '') return fallback;
+  if (!/^\d{1,9}$/.test(text)) {
+    errors.push({ line_id: name, error: 'must be a non-negative integer' });
+    return fallback;
+  }
+  return Number(text);
+}
+
+function readableLine(endpoint: EndpointDef, key: string): FieldLine | undefined {
+  return endpoint.fields.find((line) => line.key === key && isReadableLine(line));
+}
+
+function parseOrder(endpoint: EndpointDef, text: string | undefined, fields: ModelFields, errors: ErrorDetail[]) {
+  if (!text) return undefined;
+  const parts: string[] = [];
+  for (const item of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const descending = item.startsWith('-');
+    const key = descending ? item.slice(1) : item;
+    const line = readableLine(endpoint, key);
+    const field = line?.field;
+    if (key === 'id' && !line) {
+      parts.push(`id ${descending ? 'desc' : 'asc'}`);
+      continue;
+    }
+    if (!line || !field || field.includes('.') || (field !== 'id' && !fields[field])) {
+      errors.push({ line_id: key, error: 'cannot sort by this key' });
+      continue;
+    }
+    parts.push(`${field} ${descending ? 'desc' : 'asc'}`);
+  }
+  return parts.length > 0 ? parts.join(', ') : undefined;
+}
+
+function parseFieldsParam(endpoint: EndpointDef, text: string | undefined, errors: ErrorDetail[]) {
+  if (text === undefined) return undefined;
+  const keys = new Set(text.split(',').map((part) => part.trim()).filter(Boolean));
+  for (const key of keys) {
+    if (!readableLine(endpoint, key)) errors.push({ line_id: key, error: 'is not a readable key of this endpoint' });
+  }
+  return keys;
+}
+
+function parseFilter(
+  endpoint: EndpointDef,
+  name: string,
+  raw: QueryValue,
+  fields: ModelFields,
+  errors: ErrorDetail[],
+): unknown[] | undefined {
+  const match = /^([^[\]]+)(?:\[([a-z]+)\])?$/.exec(name);
+  const key = match?.[1] ?? name;
+  const op = match?.[2] ?? 'eq';
+  const line = readableLine(endpoint, key);
+  if (!match || !line || !line.field || line.compute !== undefined) {
+    errors.push({ line_id: key, error: 'is not a filterable key of this endpoint' });
+    return undefined;
+  }
+  const operator = OPERATORS[op];
+  if (!operator) {
+    errors.push({ line_id: key, error: `unknown operator "${op}"; use one of ${Object.keys(OPERATORS).join(' ')}` });
+    return undefined;
+  }
+  const values = Array.isArray(raw) ? raw : [raw ?? ''];
+  const path = line.relation ? `${line.field}.${line.relation.match}` : line.field;
+  const meta = line.relation ? undefined : fields[line.field.split('.')[0] ?? ''];
+  return values.map((text) => filterLeaf(path, operator, String(text), meta, key, errors));
+}
+
+function filterLeaf(
+  path: string,
+  operator: string,
+  text: string,
+  meta: OdooFieldMeta | undefined,
+  key: string,
+  errors: ErrorDetail[],
+): unknown[] {
+  if (operator === 'null') {
+    if (text !== 'true' && text !== 'false') errors.push({ line_id: key, error: 'null takes true or false' });
+    return [path, text === 'true' ? '=' : '!=', false];
+  }
+  if (operator === 'in' || operator === 'not in') {
+    const items = text.split(',').map((item) => coerceFilterValue(item, meta, key, errors));
+    return [path, operator, items];
+  }
+  return [path, operator, coerceFilterValue(text, meta, key, errors)];
+}
+
+/** Filter text → typed Odoo value by the field's Odoo type (`active=true` is a boolean, `qty[gt]=5` a number). */
+export function coerceFilterValue(
+  text: string,
+  meta: OdooFieldMeta | undefined,
+  key: string,
+  errors: ErrorDetail[],
+): unknown {
+  const type = meta?.type;
+  const fail = (what: string): string => {
+    errors.push({ line_id: key, error: `must be ${what}` });
+    return text;
+  };
+  switch (type) {
+    case 'integer':
+    case 'many2one':
+      return /^-?\d+$/.test(text) ? Number(text) : fail('an integer');
+    case 'float':
+    case 'monetary':
+      return text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : fail('a number');
+    case 'boolean':
+      return text === 'true' ? true : text === 'false' ? false : fail('true or false');
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : fail('a date (YYYY-MM-DD)');
+    case 'datetime':
+      return isoToOdooDatetime(text) ?? fail('an ISO 8601 datetime');
+    default:
+      if (type && X2MANY_TYPES.has(type)) return /^\d+$/.test(text) ? Number(text) : fail('an id');
+      return text;
+  }
+}

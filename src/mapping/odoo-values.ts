@@ -1,0 +1,61 @@
+/**
+ * Odoo wire values ↔ API values, by Odoo field type (api.md "Values on the wire"). Pure functions.
+ * Odoo sends `false` for every empty non-boolean field and naive UTC datetimes `YYYY-MM-DD HH:MM:SS`;
+ * the API speaks `null` and ISO 8601 with `Z`.
+ */
+import { OdooFieldMeta } from './odoo-field-meta';
+
+/** Odoo value → JSON value for a field read without a relation rule. */
+export function fromOdooValue(value: unknown, meta: OdooFieldMeta | undefined): unknown {
+  const type = meta?.type;
+  if (type === 'boolean') return value === true;
+  if (value === false || value === null || value === undefined) {
+    return type === 'one2many' || type === 'many2many' ? [] : null;
+  }
+  switch (type) {
+    case 'many2one':
+      return Array.isArray(value) ? (value[0] ?? null) : value;
+    case 'datetime':
+      return typeof value === 'string' ? odooDatetimeToIso(value) : value;
+    default:
+      return value;
+  }
+}
+
+/** `2026-11-29 10:15:00` (UTC, as Odoo stores it) → `2026-11-29T10:15:00Z`. */
+export function odooDatetimeToIso(value: string): string {
+  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value) ? `${value.replace(' ', 'T')}Z` : value;
+}
+
+/** Any ISO 8601 datetime (with or without offset; without one it is taken as UTC) → Odoo's naive UTC string. */
+export function isoToOdooDatetime(value: string): string | undefined {
+  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(value);
+  const date = new Date(hasZone ? value : `${value}Z`);
+  if (Number.isNaN(date.getTime())) return undefined;
+  return date.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** JSON value (already validated) → Odoo value for a field written without a relation rule. */
+export function toOdooValue(value: unknown, meta: OdooFieldMeta | undefined, x2many: 'replace' | 'add'): unknown {
+  const type = meta?.type;
+  if (value === null) {
+    if (type === 'one2many' || type === 'many2many') return [[6, 0, []]];
+    return false;
+  }
+  switch (type) {
+    case 'datetime':
+      return typeof value === 'string' ? (isoToOdooDatetime(value) ?? value) : value;
+    case 'date':
+      return typeof value === 'string' ? value.slice(0, 10) : value;
+    case 'one2many':
+    case 'many2many':
+      return Array.isArray(value) ? idsToCommands(value as number[], x2many) : value;
+    default:
+      return value;
+  }
+}
+
+/** Related ids → x2many commands: `(6, 0, ids)` replaces the set, `(4, id)` adds each. */
+export function idsToCommands(ids: readonly number[], mode: 'replace' | 'add'): unknown[] {
+  return mode === 'replace' ? [[6, 0, [...ids]]] : ids.map((id) => [4, id]);
+}

@@ -1,0 +1,41 @@
+/**
+ * fields_get once per model, shared by every request: field types drive validation and value coercion,
+ * and Odoo's schema does not change while the gateway runs (a config reload clears it anyway).
+ */
+import { OdooClient } from '../odoo/odoo-client';
+import { FieldsCatalog } from '../mapping/fields-catalog';
+import { FIELDS_GET_ATTRIBUTES, ModelFields } from '../mapping/odoo-field-meta';
+
+export class ModelFieldsCache {
+  private readonly pending = new Map<string, Promise<ModelFields>>();
+
+  constructor(private readonly odoo: OdooClient) {}
+
+  get(model: string): Promise<ModelFields> {
+    let entry = this.pending.get(model);
+    if (!entry) {
+      entry = this.odoo.executeKw<ModelFields>(model, 'fields_get', [], { attributes: [...FIELDS_GET_ATTRIBUTES] }, {
+        readOnly: true,
+      });
+      this.pending.set(model, entry);
+      // A failed lookup (Odoo down) must not poison the cache for later requests.
+      entry.catch(() => this.pending.delete(model));
+    }
+    return entry;
+  }
+
+  async catalog(models: Iterable<string>): Promise<FieldsCatalog> {
+    const names = [...new Set(models)];
+    const results = await Promise.all(names.map((model) => this.get(model)));
+    return new Map(names.map((model, index) => [model, results[index] ?? {}]));
+  }
+
+  /** Models already known, without calling Odoo (for docs generation). */
+  known(): ReadonlyMap<string, Promise<ModelFields>> {
+    return this.pending;
+  }
+
+  clear(): void {
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Finding records by the endpoint's record identifier (`{id}` in URLs): the Odoo id by default, or a
+ * mapped field such as `ref`. Always inside the endpoint's domain; several matches are a 409, never a
+ * silent pick.
+ */
+import { EndpointDef } from '../config/types';
+import { AmbiguousIdentifierError, NotFoundError, ValidationError } from '../errors/errors';
+import { ModelFields } from '../mapping/odoo-field-meta';
+import { OdooRecord } from '../mapping/from-odoo';
+import { OdooClient } from '../odoo/odoo-client';
+
+export interface IdentifierRef {
+  key: string;
+  field: string;
+}
+
+export function identifierOf(endpoint: EndpointDef): IdentifierRef {
+  const line = endpoint.identifier;
+  return line?.field ? { key: line.key, field: line.field } : { key: 'id', field: 'id' };
+}
+
+/** URL or query text → a value typed by the identifier's Odoo field (`/partners/abc` on an integer is a 400). */
+export function parseIdentifierValue(endpoint: EndpointDef, raw: unknown, fields: ModelFields): string | number {
+  const { key, field } = identifierOf(endpoint);
+  const type = field === 'id' ? 'integer' : fields[field]?.type;
+  if (type === 'integer' || type === 'many2one') {
+    const text = typeof raw === 'number' ? String(raw) : raw;
+    if (typeof text !== 'string' || !/^\d{1,15}$/.test(text) || Number(text) < 1) {
+      throw new ValidationError(`${key}: must be a positive integer`, {
+        lineId: key,
+        details: [{ line_id: key, error: 'must be a positive integer' }],
+      });
+    }
+    return Number(text);
+  }
+  if ((typeof raw !== 'string' && typeof raw !== 'number') || String(raw) === '') {
+    throw new ValidationError(`${key}: must not be empty`, {
+      lineId: key,
+      details: [{ line_id: key, error: 'must not be empty' }],
+    });
+  }
+  return typeof raw === 'number' && (type === 'float' || type === 'monetary') ? raw : String(raw);
+}
+
+/** The one record with this identifier value inside the endpoint's domain, reading `fields`. */
+export async function findOneRecord(
+  odoo: OdooClient,
+  endpoint: EndpointDef,
+  value: string | number,
+  fields: readonly string[],
+): Promise<OdooRecord> {
+  const { key, field } = identifierOf(endpoint);
+  const records = await odoo.executeKw<OdooRecord[]>(
+    endpoint.model,
+    'search_read',
+    [[...endpoint.domain, [field, '=', value]]],
+    { fields: [...fields], limit: 2, context: { ...endpoint.context } },
+    { readOnly: true },
+  );
+  const [first, second] = records;
+  if (!first) {
+    throw new NotFoundError(`No ${endpoint.name} record with ${key} ${JSON.stringify(value)}`, { lineId: key });
+  }
+  if (second) {
+    throw new AmbiguousIdentifierError(
+      `${key} ${JSON.stringify(value)} matches several ${endpoint.name} records; make it unique in Odoo`,
+      { lineId: key },
+    );
+  }
+  return first;
+}
+
+/** Ids of existing records for each identifier value, in one `search_read` (batches, upsert, conflicts). */
+export async function findIdsByIdentifier(
+  odoo: OdooClient,
+  endpoint: EndpointDef,
+  values: readonly (string | number)[],
+): Promise<Map<string, number[]>> {
+  const { field } = identifierOf(endpoint);
+  const found = new Map<string, number[]>();
+  if (values.length === 0) return found;
+  const records = await odoo.executeKw<OdooRecord[]>(
+    endpoint.model,
+    'search_read',
+    [[...endpoint.domain, [field, 'in', [...new Set(values)]]]],
+    { fields: field === 'id' ? ['id'] : [field], order: 'id', context: { ...endpoint.context } },
+    { readOnly: true },
+  );
+  for (const record of records) {
+    const key = String(record[field]);
+    found.set(key, [...(found.get(key) ?? []), record.id as number]);
+  }
+  return found;
+}

@@ -1,0 +1,73 @@
+/**
+ * Resolves every relation match value of a request with one `search_read` per (model, match field),
+ * whatever the number of records or values, and creates the missing ones in one `create` per model
+ * where the line allows it (`create_missing: true`).
+ */
+import { MappingDef } from '../config/types';
+import { MappingLookup } from '../mapping/fields-catalog';
+import { MatchValue, RelationIdTable, RelationWants, collectRelationWants } from '../mapping/relation-values';
+import { OdooRecord } from '../mapping/from-odoo';
+import { OdooClient } from '../odoo/odoo-client';
+
+export interface RelationResolveRequest {
+  odoo: OdooClient;
+  mapping: MappingDef;
+  bodies: readonly Record<string, unknown>[];
+  lookup: MappingLookup;
+  context: Record<string, unknown>;
+  /** Creates missing values where the line says `create_missing: true`; false for dry runs and reads. */
+  createMissing: boolean;
+}
+
+export async function resolveRelations(request: RelationResolveRequest): Promise<RelationIdTable> {
+  const wants = collectRelationWants(request.mapping, request.bodies, request.lookup);
+  const table = new RelationIdTable();
+  await Promise.all(
+    [...wants.values()].map(async ({ model, match, values }) => {
+      const records = await request.odoo.executeKw<OdooRecord[]>(
+        model,
+        'search_read',
+        [[[match, 'in', [...values]]]],
+        { fields: ['id', match], order: 'id', context: request.context },
+        { readOnly: true },
+      );
+      table.add(model, match, records);
+    }),
+  );
+  if (request.createMissing) await createMissing(request, wants, table);
+  return table;
+}
+
+async function createMissing(request: RelationResolveRequest, wants: RelationWants, table: RelationIdTable) {
+  const creatable = creatableRelations(request.mapping, request.lookup);
+  await Promise.all(
+    [...wants.values()].map(async ({ model, match, values }) => {
+      if (!creatable.has(`${model}|${match}`)) return;
+      const missing = [...values].filter((value) => table.idFor(model, match, value) === undefined);
+      if (missing.length === 0) return;
+      const ids = await request.odoo.executeKw<number[]>(
+        model,
+        'create',
+        [missing.map((value: MatchValue) => ({ [match]: value }))],
+        { context: request.context },
+      );
+      table.add(
+        model,
+        match,
+        missing.map((value, index) => ({ id: ids[index], [match]: value })),
+      );
+    }),
+  );
+}
+
+function creatableRelations(mapping: MappingDef, lookup: MappingLookup, seen = new Set<string>()): Set<string> {
+  const result = new Set<string>();
+  if (seen.has(mapping.name)) return result;
+  seen.add(mapping.name);
+  for (const line of mapping.fields) {
+    if (line.relation?.createMissing) result.add(`${line.relation.model}|${line.relation.match}`);
+    const nested = line.mapping ? lookup(line.mapping) : undefined;
+    if (nested) for (const key of creatableRelations(nested, lookup, seen)) result.add(key);
+  }
+  return result;
+}
