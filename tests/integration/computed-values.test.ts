@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { Harness, startHarness } from './support/gateway-harness';
+
+const ENDPOINT = `
+endpoint: leads
+model: res.partner
+methods: [GET, POST, PUT]
+auth: { type: none }
+fields:
+  - { key: ref, field: ref, identifier: true }
+  - { key: name, field: name, required: true }
+  - { key: email, field: email }
+  - key: label
+    direction: out
+    compute: "name & ' <' & (email ? email : '-') & '>'"
+  - key: phone
+    field: phone
+    compute_in: "$replace(phone, /[^0-9+]/, '')"
+  - key: mobile
+    field: mobile
+    compute_in: "$number(mobile) > 0 ? $string(mobile) : $error('mobile must be a positive number')"
+  - { key: source, field: comment, value: web-shop }
+  - { key: is_company, field: is_company, default: true }
+  - { key: country_name, field: country_id.name, direction: out }
+  - { key: country_currency, field: country_id.currency_id.name, direction: out }
+  - key: ref_number
+    direction: out
+    compute: "$number(ref)"
+`;
+
+describe('computed values, constants, defaults and dotted paths', () => {
+  let h: Harness;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-computed-'));
+    fs.mkdirSync(path.join(dir, 'endpoints'));
+    fs.writeFileSync(
+      path.join(dir, 'gateway.yaml'),
+      'odoo:\n  url: ${ODOO_URL}\n  db: ${ODOO_DB}\n  username: ${ODOO_USERNAME}\n  password: ${ODOO_PASSWORD}\n',
+    );
+    fs.writeFileSync(path.join(dir, 'endpoints', 'leads.yaml'), ENDPOINT);
+    h = await startHarness({ configPath: path.join(dir, 'gateway.yaml') });
+  });
+  afterAll(async () => {
+    await h.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('when a lead is created, then compute_in, value and default are written and compute/dotted paths are read', async () => {
+    const created = await request(h.url)
+      .post('/bj_api_sync/v1/leads')
+      .send({ ref: 'L-1', name: 'Ada', email: 'ada@example.com', phone: '+32 (2) 555-01.02', mobile: 477 });
+    expect(created.status).toBe(201);
+    const call = h.objectCalls().find((c) => c.modelMethod === 'create');
+    expect(call?.args[0]).toMatchObject({
+      phone: '+3225550102',
+      mobile: '477',
+      comment: 'web-shop',
+      is_company: true,
+    });
+
+    const read = await request(h.url).get('/bj_api_sync/v1/leads/L-1');
+    expect(read.status).toBe(200);
+    expect(read.body.data).toMatchObject({
+      label: 'Ada <ada@example.com>',
+      source: 'web-shop',
+      is_company: true,
+    });
+  });
+
+  test('when an input expression fails, then 400 carries the line_id of its line and nothing is written', async () => {
+    h.resetCalls();
+    const res = await request(h.url)
+      .post('/bj_api_sync/v1/leads')
+      .send({ ref: 'L-2', name: 'Bob', mobile: -5 });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ status_code: 'VALIDATION_ERROR', line_id: 'mobile' });
+    expect(res.body.error).toContain('mobile must be a positive number');
+    expect(h.objectCalls().some((c) => c.modelMethod === 'create')).toBe(false);
+  });
+
+  test('when an output expression fails, then the value is null, the error is logged, and the request succeeds', async () => {
+    const res = await request(h.url).get('/bj_api_sync/v1/leads/C-1001');
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({
+      ref: 'C-1001',
+      ref_number: null,
+      country_name: 'Belgium',
+      country_currency: 'EUR',
+      label: 'Azure Interior <info@azureinterior.example.com>',
+    });
+    expect(
+      h.logs.some((line) => line.includes('compute expression failed') && line.includes('ref_number')),
+    ).toBe(true);
+  });
+});
