@@ -7,7 +7,7 @@ import { buildSeededStore } from '../../../src/simulator/seed';
 
 const registry = buildRegistry();
 let orm: Orm;
-const ids: Record<string, number> = {};
+const ids = { acme: 0, alice: 0, bob: 0, carol: 0, sub: 0 };
 
 function search(domain: unknown[], order: string | null = 'id'): number[] {
   return searchIds(orm, orm.model('res.partner'), domain, { offset: 0, limit: null, order }).filter(
