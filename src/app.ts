@@ -37,7 +37,8 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'extended');
 
   app.use(requestId());
-  if (deps.metrics) app.use(deps.metrics.httpMiddleware({ isEndpoint: (name) => deps.getConfig().endpoints.has(name) }));
+  if (deps.metrics)
+    app.use(deps.metrics.httpMiddleware({ isEndpoint: (name) => deps.getConfig().endpoints.has(name) }));
   app.use(accessLog(deps.logger));
 
   app.get('/health', (_req, res) => {
@@ -68,7 +69,8 @@ function recordDeps(deps: AppDeps, config: GatewayConfig): RecordDeps {
     odoo: deps.odoo,
     fields: deps.fields,
     lookup: (name) => config.mappings.get(name),
-    onExpressionError: (key, message) => deps.logger.warn('compute expression failed', { key, error: message }),
+    onExpressionError: (key, message) =>
+      deps.logger.warn('compute expression failed', { key, error: message }),
   };
 }
 

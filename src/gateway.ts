@@ -42,7 +42,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const metrics = createMetrics();
   const odoo = createOdooClient(
     simulator
-      ? { ...odooSettings, url: simulator.url, db: simulator.db, username: simulator.username, password: simulator.password }
+      ? {
+          ...odooSettings,
+          url: simulator.url,
+          db: simulator.db,
+          username: simulator.username,
+          password: simulator.password,
+        }
       : odooSettings,
     combineObservers(metrics.observer, requestCallCounter),
   );
@@ -102,7 +108,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
 async function startDemoSimulator(logger: winston.Logger): Promise<RunningSimulator> {
   const simulator = await startSimulator({ seed: 'demo', keepAlive: true });
-  const banner = 'DEMO MODE: no ODOO_URL is set, so the gateway runs on its BUILT-IN ODOO SIMULATOR with demo data. Nothing is written to a real Odoo. Set ODOO_URL, ODOO_DB, ODOO_USERNAME and ODOO_PASSWORD to connect a real one.';
+  const banner =
+    'DEMO MODE: no ODOO_URL is set, so the gateway runs on its BUILT-IN ODOO SIMULATOR with demo data. Nothing is written to a real Odoo. Set ODOO_URL, ODOO_DB, ODOO_USERNAME and ODOO_PASSWORD to connect a real one.';
   logger.warn(banner, { simulator_url: simulator.url });
   return simulator;
 }

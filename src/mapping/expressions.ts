@@ -39,7 +39,8 @@ export async function evaluateExpression(
   const guard = (): void => {
     depth += 1;
     if (depth > MAX_DEPTH) throw new ExpressionError('expression recursed too deeply');
-    if (Date.now() - started > timeLimitMs) throw new ExpressionError(`expression took longer than ${timeLimitMs} ms`);
+    if (Date.now() - started > timeLimitMs)
+      throw new ExpressionError(`expression took longer than ${timeLimitMs} ms`);
   };
   const bindings = {
     __evaluate_entry: guard,

@@ -26,7 +26,11 @@ export interface FromOdooContext {
   keys?: ReadonlySet<string>;
 }
 
-export function fromOdooRecord(mapping: MappingDef, record: OdooRecord, context: FromOdooContext): OdooRecord {
+export function fromOdooRecord(
+  mapping: MappingDef,
+  record: OdooRecord,
+  context: FromOdooContext,
+): OdooRecord {
   const fields = fieldsOf(context.catalog, mapping.model);
   const out: OdooRecord = {};
   for (const line of mapping.fields) {
@@ -59,8 +63,12 @@ function renderLine(
     const rendered = ids.map((id) => {
       const related = context.related.get(relatedModel, id);
       if (!related) return null;
-      if (nested) return fromOdooRecord(nested, related, { ...context, keys: undefined, computed: undefined });
-      return fromOdooValue(related[line.relation?.match ?? 'id'], fieldsOf(context.catalog, relatedModel)[line.relation?.match ?? '']);
+      if (nested)
+        return fromOdooRecord(nested, related, { ...context, keys: undefined, computed: undefined });
+      return fromOdooValue(
+        related[line.relation?.match ?? 'id'],
+        fieldsOf(context.catalog, relatedModel)[line.relation?.match ?? ''],
+      );
     });
     return meta?.type === 'many2one' ? (rendered[0] ?? null) : rendered;
   }
@@ -68,7 +76,12 @@ function renderLine(
 }
 
 /** `partner_id.country_id.code`: walk many2one links through the fetched related records. */
-function followPath(raw: unknown, meta: OdooFieldMeta | undefined, rest: string[], context: FromOdooContext): unknown {
+function followPath(
+  raw: unknown,
+  meta: OdooFieldMeta | undefined,
+  rest: string[],
+  context: FromOdooContext,
+): unknown {
   const model = meta?.relation;
   const id = relatedIds(raw)[0];
   if (!model || id === undefined) return null;

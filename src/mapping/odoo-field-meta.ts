@@ -11,7 +11,14 @@ export interface OdooFieldMeta {
 /** fields_get of one model: Odoo field name → metadata. */
 export type ModelFields = Readonly<Record<string, OdooFieldMeta>>;
 
-export const FIELDS_GET_ATTRIBUTES = ['string', 'type', 'required', 'readonly', 'relation', 'selection'] as const;
+export const FIELDS_GET_ATTRIBUTES = [
+  'string',
+  'type',
+  'required',
+  'readonly',
+  'relation',
+  'selection',
+] as const;
 
 export const RELATIONAL_TYPES = new Set(['many2one', 'one2many', 'many2many']);
 export const X2MANY_TYPES = new Set(['one2many', 'many2many']);

@@ -65,7 +65,11 @@ export function planRelatedReads(
     if (!line.relation && !nested && rest.length === 0) continue;
     const ids = records.flatMap((record) => relatedIds(record[root]));
     if (ids.length === 0) continue;
-    const wanted = nested ? fieldsToRead(nested, catalog) : rest.length > 0 ? [rest[0] ?? ''] : [line.relation?.match ?? ''];
+    const wanted = nested
+      ? fieldsToRead(nested, catalog)
+      : rest.length > 0
+        ? [rest[0] ?? '']
+        : [line.relation?.match ?? ''];
     addRead(plan, model, ids, wanted);
     if (nested) plan.continuations.push({ model, ids, mapping: nested });
     if (rest.length > 1) plan.continuations.push({ model, ids, path: rest });
@@ -73,7 +77,12 @@ export function planRelatedReads(
   return plan;
 }
 
-export function addRead(plan: RelatedPlan, model: string, ids: readonly number[], fields: readonly string[]): void {
+export function addRead(
+  plan: RelatedPlan,
+  model: string,
+  ids: readonly number[],
+  fields: readonly string[],
+): void {
   let read = plan.reads.get(model);
   if (!read) {
     read = { model, ids: new Set(), fields: new Set() };

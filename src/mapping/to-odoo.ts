@@ -76,7 +76,13 @@ function convertLine(
     if (!nested) return undefined;
     if (!isMany) return undefined; // nested many2one objects are resolved to ids by the record service
     return asObjects(value).map((item, index) => {
-      const { vals, errors: nestedErrors } = toOdooVals(nested, item, 'create', context, `${lineId}[${index}].`);
+      const { vals, errors: nestedErrors } = toOdooVals(
+        nested,
+        item,
+        'create',
+        context,
+        `${lineId}[${index}].`,
+      );
       errors.push(...nestedErrors);
       return [0, 0, vals];
     });

@@ -14,9 +14,15 @@ export class ModelFieldsCache {
   get(model: string): Promise<ModelFields> {
     let entry = this.pending.get(model);
     if (!entry) {
-      entry = this.odoo.executeKw<ModelFields>(model, 'fields_get', [], { attributes: [...FIELDS_GET_ATTRIBUTES] }, {
-        readOnly: true,
-      });
+      entry = this.odoo.executeKw<ModelFields>(
+        model,
+        'fields_get',
+        [],
+        { attributes: [...FIELDS_GET_ATTRIBUTES] },
+        {
+          readOnly: true,
+        },
+      );
       this.pending.set(model, entry);
       // A failed lookup (Odoo down) must not poison the cache for later requests.
       entry.catch(() => this.pending.delete(model));

@@ -42,7 +42,9 @@ export interface RelatedLoadRequest {
   context: Record<string, unknown>;
 }
 
-export async function loadRelated(request: RelatedLoadRequest): Promise<{ store: RelatedStore; catalog: FieldsCatalog }> {
+export async function loadRelated(
+  request: RelatedLoadRequest,
+): Promise<{ store: RelatedStore; catalog: FieldsCatalog }> {
   const store = new RelatedStore();
   const catalog = new Map(request.catalog);
   let plan = planRelatedReads(request.mapping, request.records, catalog, request.lookup, request.keys);
@@ -72,7 +74,9 @@ async function nextLevel(
 ): Promise<RelatedPlan> {
   const plan: RelatedPlan = { reads: new Map(), continuations: [] };
   for (const step of previous.continuations) {
-    const records = step.ids.map((id) => store.get(step.model, id)).filter((r): r is OdooRecord => r !== undefined);
+    const records = step.ids
+      .map((id) => store.get(step.model, id))
+      .filter((r): r is OdooRecord => r !== undefined);
     if (step.mapping) {
       planRelatedReads(step.mapping, records, catalog, request.lookup, undefined, plan);
     } else if (step.path && step.path.length > 1) {

@@ -60,7 +60,11 @@ async function createMissing(request: RelationResolveRequest, wants: RelationWan
   );
 }
 
-function creatableRelations(mapping: MappingDef, lookup: MappingLookup, seen = new Set<string>()): Set<string> {
+function creatableRelations(
+  mapping: MappingDef,
+  lookup: MappingLookup,
+  seen = new Set<string>(),
+): Set<string> {
   const result = new Set<string>();
   if (seen.has(mapping.name)) return result;
   seen.add(mapping.name);

@@ -27,7 +27,10 @@ describe('relations resolved in a constant number of Odoo calls', () => {
       ],
     }));
     await odoo.executeKw('res.partner', 'create', [customers]);
-    const products = Array.from({ length: 60 }, (_, k) => ({ name: `Bulk Product ${k}`, default_code: `BULK-${k}` }));
+    const products = Array.from({ length: 60 }, (_, k) => ({
+      name: `Bulk Product ${k}`,
+      default_code: `BULK-${k}`,
+    }));
     await odoo.executeKw('product.product', 'create', [products]);
   });
   afterAll(async () => {
@@ -99,7 +102,11 @@ describe('relations resolved in a constant number of Odoo calls', () => {
     const res = await request(h.url)
       .post('/bj_api_sync/v1/sale-orders')
       .set(SHOP_AUTH)
-      .send({ order_ref: 'PO-BAD2', customer: 'C-1001', lines: [{ quantity: 'two' }, { sku: 'BULK-1', colour: 'red' }] });
+      .send({
+        order_ref: 'PO-BAD2',
+        customer: 'C-1001',
+        lines: [{ quantity: 'two' }, { sku: 'BULK-1', colour: 'red' }],
+      });
     expect(res.status).toBe(400);
     const lineIds = (res.body.details as { line_id: string }[]).map((d) => d.line_id).sort();
     expect(lineIds).toEqual(['lines[0].quantity', 'lines[0].sku', 'lines[1].colour']);
@@ -123,9 +130,14 @@ describe('relations resolved in a constant number of Odoo calls', () => {
     expect(res.status).toBe(201);
     const read = await request(h.url).get('/bj_api_sync/v1/customers/C-7778').set(SHOP_AUTH);
     expect(read.body.data.tags.sort()).toEqual(['Brand New Tag', 'VIP']);
-    const tags = await odoo.executeKw<unknown[]>('res.partner.category', 'search_read', [[['name', '=', 'Brand New Tag']]], {
-      fields: ['id'],
-    });
+    const tags = await odoo.executeKw<unknown[]>(
+      'res.partner.category',
+      'search_read',
+      [[['name', '=', 'Brand New Tag']]],
+      {
+        fields: ['id'],
+      },
+    );
     expect(tags).toHaveLength(1);
   });
 });
