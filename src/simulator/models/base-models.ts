@@ -43,6 +43,7 @@ export const resPartnerCategory: ModelDef = {
       type: 'many2many',
       string: 'Partners',
       relation: 'res.partner',
+      readonly: true,
       compute: (orm, row) =>
         [...orm.store.rows('res.partner')]
           .filter((p) => Array.isArray(p.category_id) && p.category_id.includes(row.id))

@@ -28,8 +28,10 @@ function splitVals(model: ModelDef, vals: Vals, inCreate: boolean): SplitVals {
     // Read-only related fields (state on an order line) ignore writes, like Odoo.
     if (AUTOMATIC_FIELDS.has(fname) || (fd.related && fd.readonly)) continue;
     if (fd.inverse) deferred.push([fname, fd, convertValue(model, fname, fd, value)]);
+    else if (fd.compute)
+      continue; // computed without inverse: Odoo ignores the value
     else if (fd.related || X2MANY.has(fd.type)) deferred.push([fname, fd, value]);
-    else if (!fd.compute) scalars[fname] = convertValue(model, fname, fd, value);
+    else scalars[fname] = convertValue(model, fname, fd, value);
   }
   return { scalars, deferred };
 }
