@@ -41,14 +41,15 @@ export function parseListQuery(
 ): { query?: ListQuery; errors: ErrorDetail[] } {
   const errors: ErrorDetail[] = [];
   const limit = parseCount(query.limit, 'limit', endpoint.pageSize, errors);
-  if (limit > endpoint.maxPageSize) errors.push({ line_id: 'limit', error: `must be at most ${endpoint.maxPageSize}` });
+  if (limit > endpoint.maxPageSize)
+    errors.push({ line_id: 'limit', error: `must be at most ${endpoint.maxPageSize}` });
   const offset = parseCount(query.offset, 'offset', 0, errors);
   const order = parseOrder(endpoint, single(query.order), fields, errors);
   const keys = parseFieldsParam(endpoint, single(query.fields), errors);
   const filters: unknown[] = [];
-  for (const [name, raw] of Object.entries(query)) {
+  for (const [name, raw] of filterEntries(query, errors)) {
     if (RESERVED.has(name)) continue;
-    const leaf = parseFilter(endpoint, name, raw as QueryValue, fields, errors);
+    const leaf = parseFilter(endpoint, name, raw, fields, errors);
     if (leaf) filters.push(...leaf);
   }
   if (errors.length > 0) return { errors };
@@ -56,6 +57,34 @@ export function parseListQuery(
   // the filters ANDs them with all of it (['|', A, B] + [F] reads (A | B) & F).
   const domain = [...endpoint.domain, ...filters];
   return { query: { domain, limit, offset, order, keys }, errors };
+}
+
+/**
+ * The app's "extended" query parser (qs) turns `price[gt]=5` into `{price: {gt: '5'}}`; this puts such
+ * objects back to `price[gt]` names, so operators are not silently read as `price = "[object Object]"`.
+ * Anything nested deeper than one operator is not a filter this API knows.
+ */
+function filterEntries(query: Record<string, unknown>, errors: ErrorDetail[]): Array<[string, QueryValue]> {
+  const entries: Array<[string, QueryValue]> = [];
+  for (const [name, raw] of Object.entries(query)) {
+    const pairs: Array<[string, unknown]> =
+      typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+        ? Object.entries(raw as Record<string, unknown>).map(([op, value]) => [`${name}[${op}]`, value])
+        : [[name, raw]];
+    for (const [filterName, value] of pairs) {
+      const text = filterText(value);
+      if (text === null) errors.push({ line_id: name, error: 'is not a filter (use key=v or key[op]=v)' });
+      else entries.push([filterName, text]);
+    }
+  }
+  return entries;
+}
+
+/** A query value as text (or repeated texts); null for anything nested deeper. */
+function filterText(value: unknown): QueryValue | null {
+  if (value === undefined || typeof value === 'string') return value;
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value as string[];
+  return null;
 }
 
 function single(value: unknown): string | undefined {
@@ -77,10 +106,18 @@ function readableLine(endpoint: EndpointDef, key: string): FieldLine | undefined
   return endpoint.fields.find((line) => line.key === key && isReadableLine(line));
 }
 
-function parseOrder(endpoint: EndpointDef, text: string | undefined, fields: ModelFields, errors: ErrorDetail[]) {
+function parseOrder(
+  endpoint: EndpointDef,
+  text: string | undefined,
+  fields: ModelFields,
+  errors: ErrorDetail[],
+) {
   if (!text) return undefined;
   const parts: string[] = [];
-  for (const item of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const item of text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const descending = item.startsWith('-');
     const key = descending ? item.slice(1) : item;
     const line = readableLine(endpoint, key);
@@ -100,9 +137,15 @@ function parseOrder(endpoint: EndpointDef, text: string | undefined, fields: Mod
 
 function parseFieldsParam(endpoint: EndpointDef, text: string | undefined, errors: ErrorDetail[]) {
   if (text === undefined) return undefined;
-  const keys = new Set(text.split(',').map((part) => part.trim()).filter(Boolean));
+  const keys = new Set(
+    text
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
   for (const key of keys) {
-    if (!readableLine(endpoint, key)) errors.push({ line_id: key, error: 'is not a readable key of this endpoint' });
+    if (!readableLine(endpoint, key))
+      errors.push({ line_id: key, error: 'is not a readable key of this endpoint' });
   }
   return keys;
 }
@@ -124,7 +167,10 @@ function parseFilter(
   }
   const operator = OPERATORS[op];
   if (!operator) {
-    errors.push({ line_id: key, error: `unknown operator "${op}"; use one of ${Object.keys(OPERATORS).join(' ')}` });
+    errors.push({
+      line_id: key,
+      error: `unknown operator "${op}"; use one of ${Object.keys(OPERATORS).join(' ')}`,
+    });
     return undefined;
   }
   const values = Array.isArray(raw) ? raw : [raw ?? ''];
