@@ -41,8 +41,10 @@ export function parseListQuery(
 ): { query?: ListQuery; errors: ErrorDetail[] } {
   const errors: ErrorDetail[] = [];
   const limit = parseCount(query.limit, 'limit', endpoint.pageSize, errors);
-  if (limit > endpoint.maxPageSize)
-    errors.push({ line_id: 'limit', error: `must be at most ${endpoint.maxPageSize}` });
+  // Odoo reads `limit: 0` as "no limit": 0 would return every record, past max_page_size.
+  if (limit < 1 || limit > endpoint.maxPageSize) {
+    errors.push({ line_id: 'limit', error: `must be between 1 and ${endpoint.maxPageSize}` });
+  }
   const offset = parseCount(query.offset, 'offset', 0, errors);
   const order = parseOrder(endpoint, single(query.order), fields, errors);
   const keys = parseFieldsParam(endpoint, single(query.fields), errors);

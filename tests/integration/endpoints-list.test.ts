@@ -195,6 +195,14 @@ describe('GET list over the simulator', () => {
       expect(res.body).toMatchObject({ status_code: 'INVALID_QUERY', line_id: 'limit' });
     });
 
+    test('when limit is 0, then 400 (Odoo would read 0 as "no limit" and return everything)', async () => {
+      h.resetCalls();
+      const res = await list('customers?limit=0');
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ status_code: 'INVALID_QUERY', line_id: 'limit' });
+      expect(h.objectCalls().filter((call) => call.modelMethod === 'search_read')).toEqual([]);
+    });
+
     test('when limit or offset is not a non-negative integer, then 400', async () => {
       for (const query of ['limit=abc', 'limit=2.5', 'offset=-3']) {
         const res = await list(`customers?${query}`);
