@@ -145,6 +145,8 @@ function parseFieldsParam(endpoint: EndpointDef, text: string | undefined, error
       .map((part) => part.trim())
       .filter(Boolean),
   );
+  // An empty list would read `fields: []`, which Odoo answers with every field of the model.
+  if (keys.size === 0) errors.push({ line_id: 'fields', error: 'must name at least one key' });
   for (const key of keys) {
     if (!readableLine(endpoint, key))
       errors.push({ line_id: key, error: 'is not a readable key of this endpoint' });

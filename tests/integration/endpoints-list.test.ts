@@ -257,5 +257,11 @@ describe('GET list over the simulator', () => {
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ status_code: 'INVALID_QUERY', line_id: 'secret' });
     });
+
+    test('when fields= is empty, then 400 (Odoo would read every field of the model)', async () => {
+      const res = await list('customers?fields=');
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ status_code: 'INVALID_QUERY', line_id: 'fields' });
+    });
   });
 });
