@@ -1,0 +1,121 @@
+/**
+ * fields_get of every model the configuration touches, asked once per model. Dotted paths
+ * (`partner_id.country_id.code`, domain paths) are followed through relations, so the models they
+ * reach are fetched too, still once each.
+ */
+import { GatewayError } from '../errors/gateway-error';
+import { FIELDS_GET_ATTRIBUTES, OdooFieldMeta } from '../mapping/odoo-field-meta';
+import type { OdooClient } from '../odoo/odoo-client';
+
+/** What the check reads of a field beyond the gateway's usual attributes. */
+export interface CheckedFieldMeta extends OdooFieldMeta {
+  /** one2many: the many2one on the comodel that points back (filled by Odoo on nested creates). */
+  relation_field?: string;
+  /** Computed fields list what they depend on; Odoo fills those itself. */
+  depends?: string[];
+  /** `partner_id.name` for related fields (and fields delegated through `_inherits`). */
+  related?: string | false;
+}
+
+export type CheckedModelFields = Readonly<Record<string, CheckedFieldMeta>>;
+
+export const CHECK_ATTRIBUTES = [...FIELDS_GET_ATTRIBUTES, 'relation_field', 'depends', 'related'] as const;
+
+export type ModelState =
+  | { state: 'ok'; fields: CheckedModelFields }
+  | { state: 'missing' }
+  | { state: 'unreadable'; reason: string };
+
+export interface ModelCatalog {
+  /** Undefined for a model that was never asked for. */
+  get(model: string): ModelState | undefined;
+  /** Fields of a model that exists and could be read, else undefined. */
+  fields(model: string): CheckedModelFields | undefined;
+}
+
+/** A model followed by a dotted path of field names. */
+export interface FieldPath {
+  model: string;
+  path: readonly string[];
+}
+
+/** Odoo's answer to a model it does not have: fault 2 "Object x doesn't exist". */
+const MISSING_MODEL = /^Object \S+ doesn't exist/;
+
+/** Loads the catalog; errors other than "no such model" / "access refused" (Odoo down...) are thrown. */
+export async function loadModelCatalog(
+  odoo: OdooClient,
+  models: Iterable<string>,
+  paths: readonly FieldPath[],
+): Promise<ModelCatalog> {
+  const pending = new Map<string, Promise<ModelState>>();
+  const states = new Map<string, ModelState>();
+  const ensure = (model: string): Promise<ModelState> => {
+    let entry = pending.get(model);
+    if (!entry) {
+      entry = fetchModel(odoo, model).then((state) => {
+        states.set(model, state);
+        return state;
+      });
+      pending.set(model, entry);
+    }
+    return entry;
+  };
+  await Promise.all([...new Set(models)].map(ensure));
+  await Promise.all(paths.map((path) => walkPath(path, ensure)));
+  return {
+    get: (model) => states.get(model),
+    fields: (model) => {
+      const state = states.get(model);
+      return state?.state === 'ok' ? state.fields : undefined;
+    },
+  };
+}
+
+async function walkPath(path: FieldPath, ensure: (model: string) => Promise<ModelState>): Promise<void> {
+  let model = path.model;
+  for (const name of path.path.slice(0, -1)) {
+    const state = await ensure(model);
+    const relation = state.state === 'ok' ? state.fields[name]?.relation : undefined;
+    if (!relation) return;
+    model = relation;
+  }
+  await ensure(model);
+}
+
+async function fetchModel(odoo: OdooClient, model: string): Promise<ModelState> {
+  try {
+    const fields = await odoo.executeKw<CheckedModelFields>(
+      model,
+      'fields_get',
+      [],
+      { attributes: [...CHECK_ATTRIBUTES] },
+      { readOnly: true },
+    );
+    return { state: 'ok', fields };
+  } catch (error) {
+    if (error instanceof GatewayError && error.status === 400 && MISSING_MODEL.test(error.message)) {
+      return { state: 'missing' };
+    }
+    if (error instanceof GatewayError && error.status === 403) {
+      return { state: 'unreadable', reason: error.message };
+    }
+    throw error;
+  }
+}
+
+/** Models a catalog can answer without Odoo: for unit tests and callers that already hold fields_get. */
+export function catalogOf(models: Readonly<Record<string, CheckedModelFields | 'missing'>>): ModelCatalog {
+  const get = (model: string): ModelState | undefined => {
+    const entry = models[model];
+    if (entry === undefined) return undefined;
+    return entry === 'missing' ? { state: 'missing' } : { state: 'ok', fields: entry };
+  };
+  return {
+    get,
+    fields: (model) => {
+      const state = get(model);
+      return state?.state === 'ok' ? state.fields : undefined;
+    },
+  };
+}
