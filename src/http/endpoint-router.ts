@@ -5,7 +5,12 @@
  */
 import express, { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import { EndpointDef, GatewayConfig, HttpMethod } from '../config/types';
-import { MethodNotAllowedError, NotFoundError, UnsupportedMediaTypeError, ValidationError } from '../errors/errors';
+import {
+  MethodNotAllowedError,
+  NotFoundError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from '../errors/errors';
 import { createAuthMiddleware } from './auth';
 import {
   HandlerInput,
@@ -88,14 +93,16 @@ function parseBody(): RequestHandler {
   return (req, res, next) => {
     if (req.method !== 'POST' && req.method !== 'PUT') return next();
     if (!req.is('application/json')) {
-      const hasBody = req.headers['content-type'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+      const hasBody =
+        req.headers['content-type'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
       if (hasBody || req.headers['transfer-encoding'] !== undefined) throw new UnsupportedMediaTypeError();
       throw new ValidationError('A JSON request body is required');
     }
     const limit = routed(res).config.settings.server.bodyLimit;
     let parser = parserByLimit.get(limit);
     if (!parser) {
-      parser = express.json({ limit, strict: true, type: () => true });
+      // Not strict: `42` or `"x"` is valid JSON (so not INVALID_JSON); runWrite answers that it is not an object.
+      parser = express.json({ limit, strict: false, type: () => true });
       parserByLimit.set(limit, parser);
     }
     parser(req, res, next);
@@ -123,7 +130,12 @@ function dispatch(deps: EndpointRouterDeps): RequestHandler {
   };
 }
 
-async function runWrite(deps: EndpointRouterDeps, input: HandlerInput, method: 'POST' | 'PUT', hasId: boolean) {
+async function runWrite(
+  deps: EndpointRouterDeps,
+  input: HandlerInput,
+  method: 'POST' | 'PUT',
+  hasId: boolean,
+) {
   if (Array.isArray(input.req.body)) {
     if (hasId) throw new ValidationError('A batch (JSON array) goes to the endpoint path, not to /{id}');
     if (!deps.batch) throw new ValidationError('Batches (JSON array bodies) are not enabled on this gateway');
