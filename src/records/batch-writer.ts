@@ -1,0 +1,126 @@
+/**
+ * Writes of one record or of a batch, as one pipeline: name the records (one `search_read` for the
+ * whole batch), validate and map (prepare-writes.ts: one `search_read` per related model), then write
+ * with grouped calls (write-executor.ts). Items that fail validation never reach Odoo. Each item gets
+ * its own outcome, in input order.
+ */
+import { EndpointDef } from '../config/types';
+import { ValidationError } from '../errors/errors';
+import { modelsOf } from '../mapping/fields-catalog';
+import { WriteMode } from '../mapping/input-schema';
+import { PreparedWrite, WriteDeps, prepareWrites } from './prepare-writes';
+import { findIdsByIdentifier } from './record-lookup';
+import { BatchAbortedError } from './write-errors';
+import { ReadyItem, WriteExecutor, groupUpdates } from './write-executor';
+import { ItemOutcome, currentWriteContext } from './write-outcome';
+import {
+  PlanItem,
+  WriteInput,
+  WriteMethod,
+  decide,
+  fail,
+  failDuplicates,
+  fixedMode,
+  initialItems,
+  open,
+} from './write-plan';
+
+export type { WriteInput, WriteMethod } from './write-plan';
+
+export interface WriteOptions {
+  method: WriteMethod;
+  /** All or nothing: see `checkAtomic`. */
+  atomic: boolean;
+}
+
+export async function writeItems(
+  deps: WriteDeps,
+  endpoint: EndpointDef,
+  inputs: readonly WriteInput[],
+  options: WriteOptions,
+): Promise<ItemOutcome[]> {
+  const context = currentWriteContext();
+  const catalog = await deps.fields.catalog(modelsOf(endpoint, deps.lookup));
+  const items = initialItems(
+    endpoint,
+    inputs,
+    options.method,
+    catalog.get(endpoint.model) ?? {},
+    context?.resume,
+  );
+  // Without upsert the mode is known up front, so bodies are validated before Odoo is asked anything.
+  if (!endpoint.upsert) await prepare(deps, endpoint, open(items), fixedMode(options.method));
+  failDuplicates(endpoint, open(items));
+  await nameRecords(deps, endpoint, items, options.method);
+  if (endpoint.upsert) {
+    await prepare(deps, endpoint, withMode(items, 'create'), 'create');
+    await prepare(deps, endpoint, withMode(items, 'update'), 'update');
+  }
+  if (options.atomic && !abortIfAnyFailed(items)) checkAtomic(open(items) as ReadyItem[]);
+  await new WriteExecutor(deps.odoo, endpoint, options.atomic).run(open(items) as ReadyItem[]);
+  const outcomes = items.map((item) => item.outcome as ItemOutcome);
+  if (context) context.outcomes = outcomes;
+  return outcomes;
+}
+
+async function nameRecords(deps: WriteDeps, endpoint: EndpointDef, items: PlanItem[], method: WriteMethod) {
+  const lookups = open(items).filter((item) => item.target !== undefined);
+  const values = lookups.map((item) => item.target as string | number);
+  const found = await findIdsByIdentifier(deps.odoo, endpoint, values);
+  const lost = currentWriteContext()?.resume?.unknown;
+  for (const item of open(items)) {
+    const ids = item.target === undefined ? [] : (found.get(String(item.target)) ?? []);
+    decide(endpoint, method, item, ids, lost?.get(item.index));
+  }
+}
+
+async function prepare(deps: WriteDeps, endpoint: EndpointDef, items: PlanItem[], mode: WriteMode) {
+  if (items.length === 0) return;
+  const prepared: PreparedWrite[] = await prepareWrites(
+    deps,
+    endpoint,
+    items.map((item) => item.body),
+    mode,
+  );
+  items.forEach((item, position) => {
+    const result = prepared[position];
+    if (!result || result.errors.length > 0)
+      return fail(item, ValidationError.fromDetails(result?.errors ?? []));
+    item.vals = result.vals;
+    item.mode = mode;
+  });
+}
+
+function withMode(items: readonly PlanItem[], mode: WriteMode): PlanItem[] {
+  return open(items).filter((item) => item.mode === mode);
+}
+
+/** An atomic batch with a failed item saves nothing: the others are reported as not saved. */
+function abortIfAnyFailed(items: readonly PlanItem[]): boolean {
+  const failed = items.filter((item) => item.outcome?.ok === false).map((item) => item.index);
+  if (failed.length === 0) return false;
+  const shown = failed.slice(0, 10).join(', ') + (failed.length > 10 ? ', …' : '');
+  const error = new BatchAbortedError(`Not saved: the batch is atomic and item(s) ${shown} failed`);
+  for (const item of open(items)) fail(item, error);
+  return true;
+}
+
+/**
+ * Odoo runs each external call in its own transaction, and XML-RPC/JSON-RPC cannot span several calls.
+ * So a batch is atomic only when it is one call: creates only (one `create(vals_list)`), or updates
+ * that all write the same values (one `write`).
+ */
+function checkAtomic(items: readonly ReadyItem[]): void {
+  const creates = items.filter((item) => item.mode === 'create').length;
+  const writes = groupUpdates(items).length;
+  if (creates === 0 ? writes <= 1 : writes === 0) return;
+  const needs =
+    creates > 0
+      ? `${creates} create(s) and ${writes} write call(s)`
+      : `${writes} write calls (the records receive different values)`;
+  throw new ValidationError(
+    `atomic=true cannot be honoured: this batch needs ${needs}, and Odoo commits each call on its own ` +
+      '(its external API has no transaction spanning calls). Send creates and updates as separate ' +
+      'batches, or drop atomic=true to have each item saved or reported on its own.',
+  );
+}
