@@ -12,6 +12,12 @@ import { MatchValue, RelationIds, asObjects } from './relation-values';
 import { isWritableLine } from './writable-lines';
 import { WriteMode } from './input-schema';
 
+/** A record's current one2many lines: their ids and, by nested identifier value, their id. */
+export interface ExistingLines {
+  ids: number[];
+  byValue: Map<string, number>;
+}
+
 export interface ToOdooContext {
   catalog: FieldsCatalog;
   lookup: MappingLookup;
@@ -20,6 +26,9 @@ export interface ToOdooContext {
   computed?: ReadonlyMap<string, unknown>;
   /** Endpoint-level Odoo `defaults`, written on create under the mapped values. */
   defaults?: Readonly<Record<string, unknown>>;
+  /** Ids of nested many2one/many2many objects, matched or created beforehand (nested-many2one.ts). */
+  nestedIds?: WeakMap<object, number>;
+  nestedErrors?: WeakMap<object, ErrorDetail[]>;
 }
 
 export interface OdooVals {
@@ -49,7 +58,9 @@ export function toOdooVals(
     if (value === undefined && mode === 'create') value = line.default;
     if (value === undefined) continue;
     const meta = fields[line.field];
-    const converted = convertLine(line, meta, value, context, lineId, errors);
+    const converted = line.mapping
+      ? convertNested(line, meta, value, mode, context, lineId, errors)
+      : convertLine(line, meta, value, context, lineId, errors);
     if (converted !== undefined) vals[line.field] = converted;
   }
   return { vals, errors };
@@ -70,22 +81,6 @@ function convertLine(
     const ids = resolveMatches(line, value, context.relations, lineId, errors);
     if (ids === undefined) return undefined;
     return isMany ? idsToCommands(ids, x2many) : ids[0];
-  }
-  if (line.mapping && value !== null) {
-    const nested = context.lookup(line.mapping);
-    if (!nested) return undefined;
-    if (!isMany) return undefined; // nested many2one objects are resolved to ids by the record service
-    return asObjects(value).map((item, index) => {
-      const { vals, errors: nestedErrors } = toOdooVals(
-        nested,
-        item,
-        'create',
-        context,
-        `${lineId}[${index}].`,
-      );
-      errors.push(...nestedErrors);
-      return [0, 0, vals];
-    });
   }
   return toOdooValue(value, meta, x2many);
 }
@@ -112,4 +107,69 @@ function resolveMatches(
     return undefined;
   }
   return ids;
+}
+
+/** Nested objects: many2one/many2many by their resolved ids, one2many as line commands. */
+function convertNested(
+  line: FieldLine,
+  meta: OdooFieldMeta | undefined,
+  value: unknown,
+  mode: WriteMode,
+  context: ToOdooContext,
+  lineId: string,
+  errors: ErrorDetail[],
+): unknown {
+  const nested = line.mapping ? context.lookup(line.mapping) : undefined;
+  const isMany = meta !== undefined && X2MANY_TYPES.has(meta.type);
+  if (value === null) return toOdooValue(null, meta, 'replace');
+  if (!nested) return undefined;
+  const objects = asObjects(value);
+  if (meta?.type !== 'one2many') {
+    const ids: number[] = [];
+    for (const object of objects) {
+      const id = context.nestedIds?.get(object);
+      if (id !== undefined) ids.push(id);
+      else
+        errors.push(
+          ...(context.nestedErrors?.get(object) ?? [{ line_id: lineId, error: 'could not be resolved' }]),
+        );
+    }
+    if (ids.length !== objects.length) return undefined;
+    return isMany ? idsToCommands(ids, line.x2many ?? 'replace') : ids[0];
+  }
+  const lines = objects.map((object, index) => {
+    const result = toOdooVals(nested, object, 'create', withoutChildren(context), `${lineId}[${index}].`);
+    errors.push(...result.errors);
+    return { object, vals: result.vals };
+  });
+  if (mode === 'create' || (line.x2many ?? 'add') === 'add') return lines.map(({ vals }) => [0, 0, vals]);
+  // The record's current lines are not known here: clear-then-add says "replace"; once the record is
+  // known, refineReplaceLines (records/existing-children.ts) turns it into update/add/remove commands.
+  return [[5, 0, 0], ...lines.map(({ vals }) => [0, 0, vals])];
+}
+
+/** x2many replace on update: update lines whose identifier matches, add new ones, remove the rest. */
+export function replaceCommands(
+  nested: MappingDef,
+  lines: { object: Record<string, unknown>; vals: Record<string, unknown> }[],
+  existing: ExistingLines,
+): unknown[] {
+  const key = nested.identifier?.key;
+  const kept = new Set<number>();
+  const commands: unknown[] = lines.map(({ object, vals }) => {
+    const value = key ? object[key] : undefined;
+    const id =
+      typeof value === 'string' || typeof value === 'number'
+        ? existing.byValue.get(String(value))
+        : undefined;
+    if (id === undefined || kept.has(id)) return [0, 0, vals];
+    kept.add(id);
+    return [1, id, vals];
+  });
+  for (const id of existing.ids) if (!kept.has(id)) commands.push([2, id]);
+  return commands;
+}
+
+function withoutChildren(context: ToOdooContext): ToOdooContext {
+  return { ...context, defaults: undefined, computed: undefined };
 }

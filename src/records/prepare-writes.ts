@@ -12,6 +12,7 @@ import { WriteMode, buildInputSchema, lineIdOf } from '../mapping/input-schema';
 import { toOdooVals } from '../mapping/to-odoo';
 import { OdooClient } from '../odoo/odoo-client';
 import { ModelFieldsCache } from './model-fields-cache';
+import { resolveNestedMany2one } from './nested-many2one';
 import { resolveRelations } from './relation-resolver';
 
 export interface PreparedWrite {
@@ -47,6 +48,17 @@ export async function prepareWrites(
     context: { ...endpoint.context },
     createMissing: true,
   });
+  const context = { ...endpoint.context };
+  const bodiesOfValid = valid.map((item) => item.body);
+  const nested = await resolveNestedMany2one({
+    odoo: deps.odoo,
+    mapping: endpoint,
+    bodies: bodiesOfValid,
+    catalog,
+    lookup: deps.lookup,
+    relations,
+    context,
+  });
   for (const item of valid) {
     const result = toOdooVals(endpoint, item.body, mode, {
       catalog,
@@ -54,6 +66,8 @@ export async function prepareWrites(
       relations,
       computed: item.computed,
       defaults: endpoint.defaults,
+      nestedIds: nested.ids,
+      nestedErrors: nested.errors,
     });
     item.vals = result.vals;
     item.errors.push(...result.errors);

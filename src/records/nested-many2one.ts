@@ -1,0 +1,158 @@
+/**
+ * A many2one (or many2many) given as nested objects (`"customer": {"customer_id": "C-1001", "name": "…"}` through
+ * `mapping: customers`): matched by the nested mapping's identifier with one `search_read` per nested
+ * mapping for the whole request, and created when absent with one `create(vals_list)`, unless the
+ * nested mapping is an endpoint that does not enable POST.
+ */
+import { EndpointDef, FieldLine, MappingDef } from '../config/types';
+import { ErrorDetail } from '../errors/gateway-error';
+import { FieldsCatalog, MappingLookup, fieldsOf } from '../mapping/fields-catalog';
+import { RelationIds, asObjects } from '../mapping/relation-values';
+import { toOdooVals } from '../mapping/to-odoo';
+import { OdooRecord } from '../mapping/from-odoo';
+import { OdooClient } from '../odoo/odoo-client';
+
+export interface NestedMany2oneRequest {
+  odoo: OdooClient;
+  mapping: MappingDef;
+  bodies: readonly Record<string, unknown>[];
+  catalog: FieldsCatalog;
+  lookup: MappingLookup;
+  relations: RelationIds;
+  context: Record<string, unknown>;
+}
+
+/** Ids of nested objects by the object itself, and per-object errors (keyed by the object too). */
+export interface NestedMany2oneResult {
+  ids: WeakMap<object, number>;
+  errors: WeakMap<object, ErrorDetail[]>;
+}
+
+interface Pending {
+  line: FieldLine;
+  nested: MappingDef;
+  objects: Record<string, unknown>[];
+}
+
+export async function resolveNestedMany2one(request: NestedMany2oneRequest): Promise<NestedMany2oneResult> {
+  const result: NestedMany2oneResult = { ids: new WeakMap(), errors: new WeakMap() };
+  const fields = fieldsOf(request.catalog, request.mapping.model);
+  const pending: Pending[] = [];
+  for (const line of request.mapping.fields) {
+    const nested = line.mapping ? request.lookup(line.mapping) : undefined;
+    const type = line.field ? fields[line.field]?.type : undefined;
+    if (!nested || (type !== 'many2one' && type !== 'many2many')) continue;
+    const objects = request.bodies.flatMap((body) =>
+      body[line.key] === undefined ? [] : asObjects(body[line.key]),
+    );
+    if (objects.length > 0) pending.push({ line, nested, objects });
+  }
+  await Promise.all(pending.map((entry) => resolveLine(request, entry, result)));
+  return result;
+}
+
+async function resolveLine(request: NestedMany2oneRequest, entry: Pending, result: NestedMany2oneResult) {
+  const { nested, objects } = entry;
+  const identifier = nested.identifier;
+  const match = identifier?.field;
+  const found = new Map<string, number>();
+  if (identifier && match) {
+    const values = [...new Set(objects.map((object) => object[identifier.key]).filter(isMatchValue))];
+    if (values.length > 0) {
+      const domain = 'domain' in nested ? [...(nested as EndpointDef).domain] : [];
+      const records = await request.odoo.executeKw<OdooRecord[]>(
+        nested.model,
+        'search_read',
+        [[...domain, [match, 'in', values]]],
+        { fields: ['id', match], order: 'id', context: request.context },
+        { readOnly: true },
+      );
+      for (const record of records) {
+        const key = String(record[match]);
+        if (!found.has(key) && typeof record.id === 'number') found.set(key, record.id);
+      }
+    }
+  }
+  const toCreate: Record<string, unknown>[] = [];
+  // The same new identifier value twice in one request (a batch) creates one record, not two.
+  const sameAs = new Map<Record<string, unknown>, Record<string, unknown>>();
+  const firstByValue = new Map<string, Record<string, unknown>>();
+  for (const object of objects) {
+    const value = identifier ? object[identifier.key] : undefined;
+    const id = isMatchValue(value) ? found.get(String(value)) : undefined;
+    if (id !== undefined) {
+      result.ids.set(object, id);
+      continue;
+    }
+    const first = isMatchValue(value) ? firstByValue.get(String(value)) : undefined;
+    if (first) sameAs.set(object, first);
+    else {
+      if (isMatchValue(value)) firstByValue.set(String(value), object);
+      toCreate.push(object);
+    }
+  }
+  if (toCreate.length === 0) return;
+  try {
+    await createOrRefuse(request, entry, toCreate, result);
+  } finally {
+    for (const [object, first] of sameAs) {
+      const id = result.ids.get(first);
+      if (id !== undefined) result.ids.set(object, id);
+      const errors = result.errors.get(first);
+      if (errors) result.errors.set(object, errors);
+    }
+  }
+}
+
+async function createOrRefuse(
+  request: NestedMany2oneRequest,
+  entry: Pending,
+  toCreate: Record<string, unknown>[],
+  result: NestedMany2oneResult,
+) {
+  const { nested } = entry;
+  const identifier = nested.identifier;
+  if ('methods' in nested && !(nested as EndpointDef).methods.includes('POST')) {
+    for (const object of toCreate) {
+      const value = identifier ? JSON.stringify(object[identifier.key]) : '(no identifier)';
+      result.errors.set(object, [
+        {
+          line_id: entry.line.key,
+          error: `no ${nested.name} record with ${identifier?.key ?? 'id'} ${value}`,
+        },
+      ]);
+    }
+    return;
+  }
+  await createObjects(request, entry, toCreate, result);
+}
+
+async function createObjects(
+  request: NestedMany2oneRequest,
+  entry: Pending,
+  objects: Record<string, unknown>[],
+  result: NestedMany2oneResult,
+) {
+  const context = { catalog: request.catalog, lookup: request.lookup, relations: request.relations };
+  const prepared = objects.map((object) => ({
+    object,
+    ...toOdooVals(entry.nested, object, 'create', context, `${entry.line.key}.`),
+  }));
+  const creatable = prepared.filter((item) => item.errors.length === 0);
+  for (const item of prepared) if (item.errors.length > 0) result.errors.set(item.object, item.errors);
+  if (creatable.length === 0) return;
+  const ids = await request.odoo.executeKw<number[]>(
+    entry.nested.model,
+    'create',
+    [creatable.map((item) => item.vals)],
+    { context: request.context },
+  );
+  creatable.forEach((item, index) => {
+    const id = ids[index];
+    if (typeof id === 'number') result.ids.set(item.object, id);
+  });
+}
+
+function isMatchValue(value: unknown): value is string | number {
+  return typeof value === 'string' || typeof value === 'number';
+}

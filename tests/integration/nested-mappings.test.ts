@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { Harness, startHarness } from './support/gateway-harness';
+
+const FILES: Record<string, string> = {
+  'orders.yaml': `
+endpoint: orders
+model: sale.order
+methods: [GET, POST, PUT]
+auth: { type: none }
+fields:
+  - { key: ref, field: client_order_ref, identifier: true, required: true }
+  - { key: customer, field: partner_id, mapping: buyer, required: true }
+  - { key: lines, field: order_line, mapping: order-line, x2many: replace }
+`,
+  'buyer.yaml': `
+mapping: buyer
+model: res.partner
+fields:
+  - { key: customer_id, field: ref, identifier: true }
+  - { key: name, field: name, required: true }
+  - { key: country, field: country_id, relation: { model: res.country, match: code } }
+`,
+  'order-line.yaml': `
+mapping: order-line
+model: sale.order.line
+fields:
+  - { key: label, field: name, identifier: true, required: true }
+  - { key: sku, field: product_id, relation: { model: product.product, match: default_code }, required: true }
+  - { key: quantity, field: product_uom_qty }
+`,
+};
+
+describe('nested mappings on input', () => {
+  let h: Harness;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-nested-'));
+    fs.mkdirSync(path.join(dir, 'endpoints'));
+    fs.writeFileSync(
+      path.join(dir, 'gateway.yaml'),
+      'odoo:\n  url: ${ODOO_URL}\n  db: ${ODOO_DB}\n  username: ${ODOO_USERNAME}\n  password: ${ODOO_PASSWORD}\n',
+    );
+    for (const [name, text] of Object.entries(FILES))
+      fs.writeFileSync(path.join(dir, 'endpoints', name), text);
+    h = await startHarness({ configPath: path.join(dir, 'gateway.yaml') });
+  });
+  afterAll(async () => {
+    await h.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const lines = [{ label: 'Chairs', sku: 'SKU-001', quantity: 4 }];
+
+  test('when a nested many2one object names an existing record, then it is matched by its identifier, not created', async () => {
+    h.resetCalls();
+    const res = await request(h.url)
+      .post('/bj_api_sync/v1/orders')
+      .send({ ref: 'N-1', customer: { customer_id: 'C-1001', name: 'Azure Interior' }, lines });
+    expect(res.status).toBe(201);
+    expect(
+      h.objectCalls().filter((c) => c.model === 'res.partner' && c.modelMethod === 'create'),
+    ).toHaveLength(0);
+    const read = await request(h.url).get('/bj_api_sync/v1/orders/N-1');
+    expect(read.body.data.customer).toEqual({ customer_id: 'C-1001', name: 'Azure Interior', country: 'BE' });
+    expect(read.body.data.lines).toEqual([{ label: 'Chairs', sku: 'SKU-001', quantity: 4 }]);
+  });
+
+  test('when a nested many2one object is unknown, then it is created once with its own relations resolved', async () => {
+    const res = await request(h.url)
+      .post('/bj_api_sync/v1/orders')
+      .send({ ref: 'N-2', customer: { customer_id: 'NEW-1', name: 'New Buyer', country: 'FR' }, lines });
+    expect(res.status).toBe(201);
+    const read = await request(h.url).get('/bj_api_sync/v1/orders/N-2');
+    expect(read.body.data.customer).toEqual({ customer_id: 'NEW-1', name: 'New Buyer', country: 'FR' });
+  });
+
+  test('when a nested object is invalid, then 400 names the nested key and nothing is created', async () => {
+    h.resetCalls();
+    const res = await request(h.url)
+      .post('/bj_api_sync/v1/orders')
+      .send({ ref: 'N-3', customer: { customer_id: 'NEW-2', country: 'ZZ' }, lines });
+    expect(res.status).toBe(400);
+    expect(res.body.line_id).toBe('customer.name');
+    expect(h.objectCalls().some((c) => c.modelMethod === 'create')).toBe(false);
+
+    const unknownCountry = await request(h.url)
+      .post('/bj_api_sync/v1/orders')
+      .send({ ref: 'N-3', customer: { customer_id: 'NEW-2', name: 'X', country: 'ZZ' }, lines });
+    expect(unknownCountry.status).toBe(400);
+    expect(unknownCountry.body).toMatchObject({ line_id: 'customer.country' });
+    expect(unknownCountry.body.error).toContain('"ZZ"');
+  });
+});
