@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import express from 'express';
+import request from 'supertest';
+import { loadConfig } from '../../src/config/load-config';
+import type { GatewayConfig } from '../../src/config/types';
+import { createTestConnectionHandler } from '../../src/http/test-connection';
+import { createOdooClient } from '../../src/odoo/create-odoo-client';
+import type { OdooClient } from '../../src/odoo/odoo-client';
+import { RunningSimulator, startSimulator } from '../../src/simulator';
+
+const REPO_ROOT = path.resolve(__dirname, '../..');
+const PATH = '/bj_api_sync/test-connection';
+
+let simulator: RunningSimulator;
+let tmpDir: string;
+const clients: OdooClient[] = [];
+
+beforeAll(async () => {
+  simulator = await startSimulator({ seed: 'demo' });
+  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'test-connection-'));
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.close()));
+  await simulator.close();
+  fs.rmSync(tmpDir, { recursive: true, force: true });
+});
+
+function odooClient(overrides: { url?: string; password?: string } = {}): OdooClient {
+  const client = createOdooClient({
+    url: overrides.url ?? simulator.url,
+    db: simulator.db,
+    username: simulator.username,
+    password: overrides.password ?? simulator.password,
+    timeoutMs: 5000,
+    connectTimeoutMs: 1000,
+    maxConcurrency: 4,
+  });
+  clients.push(client);
+  return client;
+}
+
+function appFor(config: GatewayConfig, odoo: OdooClient): express.Express {
+  const app = express();
+  app.get(PATH, createTestConnectionHandler({ getConfig: () => config, odoo }));
+  return app;
+}
+
+function shippedConfig(): GatewayConfig {
+  return loadConfig({ configPath: path.join(REPO_ROOT, 'config/gateway.yaml'), env: {} });
+}
+
+/** A config folder with one customers endpoint whose email line names `emailField`. */
+function writeConfig(name: string, emailField: string): GatewayConfig {
+  const dir = path.join(tmpDir, name);
+  fs.mkdirSync(path.join(dir, 'endpoints'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'gateway.yaml'), 'endpoints_dir: endpoints\n');
+  fs.writeFileSync(
+    path.join(dir, 'endpoints', 'customers.yaml'),
+    [
+      'endpoint: customers',
+      'model: res.partner',
+      'methods: [GET, POST]',
+      'auth: { type: none }',
+      'fields:',
+      '  - { key: name, field: name, required: true }',
+      `  - { key: email, field: ${emailField}, type: email }`,
+      '',
+    ].join('\n'),
+  );
+  return loadConfig({ configPath: path.join(dir, 'gateway.yaml'), env: {} });
+}
+
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('GET /bj_api_sync/test-connection against the built-in simulator', () => {
+  it('when the shipped config/ is checked against the demo seed, then 200 and every endpoint is consistent', async () => {
+    const res = await request(appFor(shippedConfig(), odooClient())).get(PATH);
+    const problems = [...res.body.endpoints, ...res.body.mappings].flatMap(
+      (entry: { problems: unknown[] }) => entry.problems,
+    );
+    expect(problems).toEqual([]);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      success: true,
+      ok: true,
+      odoo: { reachable: true, version: '18.0', protocol: 'xmlrpc', uid: 2 },
+    });
+    expect(res.body.odoo.round_trip_ms).toEqual(expect.any(Number));
+    const customers = res.body.endpoints.find((e: { endpoint: string }) => e.endpoint === 'customers');
+    expect(customers).toEqual({
+      endpoint: 'customers',
+      model: 'res.partner',
+      model_exists: true,
+      access: { read: true, create: true, write: true, unlink: null },
+      problems: [],
+    });
+  });
+
+  it('when an endpoint maps a field Odoo does not have, then 503 naming file, line, key and a hint', async () => {
+    const res = await request(appFor(writeConfig('broken', 'emial'), odooClient())).get(PATH);
+    expect(res.status).toBe(503);
+    expect(res.body.success).toBe(false);
+    expect(res.body.odoo).toMatchObject({ reachable: true, uid: 2 });
+    expect(res.body.message).toBe(
+      'Odoo is reachable but the configuration does not match it: 1 error, 0 warnings (1 endpoint and 0 mappings checked)',
+    );
+    expect(res.body.endpoints[0].problems).toEqual([
+      {
+        file: expect.stringMatching(/broken[/\\]endpoints[/\\]customers\.yaml$/),
+        line: 7,
+        key: 'fields[1].field',
+        message: 'res.partner has no field "emial"',
+        hint: 'did you mean "email"?',
+        severity: 'error',
+      },
+    ]);
+  });
+
+  it('when the same endpoint names the right field, then 200', async () => {
+    const res = await request(appFor(writeConfig('fixed', 'email'), odooClient())).get(PATH);
+    expect([res.status, res.body.success]).toEqual([200, true]);
+  });
+
+  it('when Odoo is unreachable, then 503 with Retry-After and a classified message, no URL', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}`;
+    const res = await request(appFor(shippedConfig(), odooClient({ url }))).get(PATH);
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBe('5');
+    expect(res.body).toEqual({
+      success: false,
+      message: 'Odoo is not reachable (connection refused)',
+      ok: false,
+      odoo: { reachable: false, protocol: 'xmlrpc', error: 'Odoo is not reachable (connection refused)' },
+      endpoints: [],
+      mappings: [],
+    });
+    expect(JSON.stringify(res.body)).not.toContain(url);
+  });
+
+  it('when the gateway login is refused, then 503 saying so, and the password never appears', async () => {
+    const password = 'not-the-password-7731';
+    const res = await request(appFor(shippedConfig(), odooClient({ password }))).get(PATH);
+    expect(res.status).toBe(503);
+    expect(res.body.success).toBe(false);
+    expect(res.body.odoo).toMatchObject({ reachable: true, version: '18.0' });
+    expect(res.body.odoo.error).toMatch(/^Odoo refused the gateway's login/);
+    expect(JSON.stringify(res.body)).not.toContain(password);
+  });
+});
