@@ -16,6 +16,7 @@ import { countOdooCall } from './http/request-context';
 import { requestId } from './http/request-id';
 import { GatewayMetrics } from './metrics/metrics';
 import { ModelFieldsCache } from './records/model-fields-cache';
+import { RelationCache } from './records/relation-cache';
 import { OdooClient } from './odoo/odoo-client';
 
 export interface AppDeps {
@@ -32,6 +33,8 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
+  // One cache for the app's life (a TTL bounds staleness); its TTL follows config reloads.
+  const relationCache = new RelationCache(() => deps.getConfig().settings.relationCacheTtlMs);
   app.disable('x-powered-by');
   app.set('trust proxy', deps.getConfig().settings.server.trustProxy);
   app.set('query parser', 'extended');
@@ -53,7 +56,7 @@ export function createApp(deps: AppDeps): Express {
     '/bj_api_sync/v1',
     createEndpointRouter({
       getConfig: deps.getConfig,
-      recordDeps: (config) => recordDeps(deps, config),
+      recordDeps: (config) => recordDeps(deps, config, relationCache),
       batch: deps.batch,
       idempotent: deps.idempotent,
     }),
@@ -64,10 +67,11 @@ export function createApp(deps: AppDeps): Express {
   return app;
 }
 
-function recordDeps(deps: AppDeps, config: GatewayConfig): RecordDeps {
+function recordDeps(deps: AppDeps, config: GatewayConfig, relationCache: RelationCache): RecordDeps {
   return {
     odoo: deps.odoo,
     fields: deps.fields,
+    relationCache,
     lookup: (name) => config.mappings.get(name),
     onExpressionError: (key, message) =>
       deps.logger.warn('compute expression failed', { key, error: message }),

@@ -8,9 +8,10 @@ import { EndpointDef } from '../config/types';
 import { ValidationError } from '../errors/errors';
 import { getRecord, getRecordById, listRecords, ReadDeps } from '../records/record-reader';
 import { createRecord, deleteRecord, updateRecord, WriteOutcome } from '../records/record-writer';
+import { WriteDeps } from '../records/prepare-writes';
 import { identifierOf } from '../records/record-lookup';
 
-export type RecordDeps = ReadDeps;
+export type RecordDeps = ReadDeps & WriteDeps;
 
 export interface HandlerInput {
   deps: RecordDeps;

@@ -13,6 +13,7 @@ import { toOdooVals } from '../mapping/to-odoo';
 import { OdooClient } from '../odoo/odoo-client';
 import { ModelFieldsCache } from './model-fields-cache';
 import { resolveNestedMany2one } from './nested-many2one';
+import { RelationCache } from './relation-cache';
 import { resolveRelations } from './relation-resolver';
 
 export interface PreparedWrite {
@@ -26,6 +27,7 @@ export interface WriteDeps {
   odoo: OdooClient;
   fields: ModelFieldsCache;
   lookup: MappingLookup;
+  relationCache?: RelationCache;
 }
 
 export async function prepareWrites(
@@ -47,6 +49,7 @@ export async function prepareWrites(
     lookup: deps.lookup,
     context: { ...endpoint.context },
     createMissing: true,
+    cache: deps.relationCache,
   });
   const context = { ...endpoint.context };
   const bodiesOfValid = valid.map((item) => item.body);

@@ -8,6 +8,7 @@ import { MappingLookup } from '../mapping/fields-catalog';
 import { MatchValue, RelationIdTable, RelationWants, collectRelationWants } from '../mapping/relation-values';
 import { OdooRecord } from '../mapping/from-odoo';
 import { OdooClient } from '../odoo/odoo-client';
+import { RelationCache } from './relation-cache';
 
 export interface RelationResolveRequest {
   odoo: OdooClient;
@@ -17,6 +18,8 @@ export interface RelationResolveRequest {
   context: Record<string, unknown>;
   /** Creates missing values where the line says `create_missing: true`; false for dry runs and reads. */
   createMissing: boolean;
+  /** Cross-request cache of value → id (relation_cache_ttl_ms); absent or disabled: always ask Odoo. */
+  cache?: RelationCache;
 }
 
 export async function resolveRelations(request: RelationResolveRequest): Promise<RelationIdTable> {
@@ -24,14 +27,25 @@ export async function resolveRelations(request: RelationResolveRequest): Promise
   const table = new RelationIdTable();
   await Promise.all(
     [...wants.values()].map(async ({ model, match, values }) => {
+      const cache = request.cache?.enabled ? request.cache : undefined;
+      const unknown = [...values].filter((value) => {
+        const id = cache?.get(model, match, value);
+        if (id !== undefined) table.add(model, match, [{ id, [match]: value }]);
+        return id === undefined;
+      });
+      if (unknown.length === 0) return;
       const records = await request.odoo.executeKw<OdooRecord[]>(
         model,
         'search_read',
-        [[[match, 'in', [...values]]]],
+        [[[match, 'in', unknown]]],
         { fields: ['id', match], order: 'id', context: request.context },
         { readOnly: true },
       );
       table.add(model, match, records);
+      for (const value of unknown) {
+        const id = table.idFor(model, match, value);
+        if (id !== undefined) cache?.set(model, match, value, id);
+      }
     }),
   );
   if (request.createMissing) await createMissing(request, wants, table);

@@ -141,3 +141,26 @@ describe('relations resolved in a constant number of Odoo calls', () => {
     expect(tags).toHaveLength(1);
   });
 });
+
+describe('relation lookups cached across requests (relation_cache_ttl_ms)', () => {
+  test('when the cache is on, then a second create with the same country and tags does not look them up again', async () => {
+    const h = await startHarness({ env: { RELATION_CACHE_TTL_MS: '60000' } });
+    try {
+      expect(h.config.settings.relationCacheTtlMs).toBe(60_000);
+      const post = (id: string) =>
+        request(h.url)
+          .post('/bj_api_sync/v1/customers')
+          .set(SHOP_AUTH)
+          .send({ customer_id: id, name: `Cached ${id}`, country: 'BE', tags: ['VIP'] });
+      expect((await post('CACHE-1')).status).toBe(201);
+      h.resetCalls();
+      expect((await post('CACHE-2')).status).toBe(201);
+      const lookups = h
+        .objectCalls()
+        .filter((c) => c.model !== 'res.partner' && c.modelMethod === 'search_read');
+      expect(lookups).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+});
