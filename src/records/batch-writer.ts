@@ -9,7 +9,7 @@ import { ValidationError } from '../errors/errors';
 import { modelsOf } from '../mapping/fields-catalog';
 import { WriteMode } from '../mapping/input-schema';
 import { PreparedWrite, WriteDeps, prepareWrites } from './prepare-writes';
-import { findIdsByIdentifier } from './record-lookup';
+import { findIdsByIdentifier, identifierOf } from './record-lookup';
 import { BatchAbortedError } from './write-errors';
 import { ReadyItem, WriteExecutor, groupUpdates } from './write-executor';
 import { ItemOutcome, currentWriteContext } from './write-outcome';
@@ -67,10 +67,11 @@ async function nameRecords(deps: WriteDeps, endpoint: EndpointDef, items: PlanIt
   const lookups = open(items).filter((item) => item.target !== undefined);
   const values = lookups.map((item) => item.target as string | number);
   const found = await findIdsByIdentifier(deps.odoo, endpoint, values);
-  const lost = currentWriteContext()?.resume?.unknown;
+  const resume = currentWriteContext()?.resume;
   for (const item of open(items)) {
     const ids = item.target === undefined ? [] : (found.get(String(item.target)) ?? []);
-    decide(endpoint, method, item, ids, lost?.get(item.index));
+    const lost = resume?.unknown.get(item.index) ?? (resume?.everyItemLost ? fixedMode(method) : undefined);
+    decide(endpoint, method, item, ids, lost);
   }
 }
 
@@ -86,9 +87,19 @@ async function prepare(deps: WriteDeps, endpoint: EndpointDef, items: PlanItem[]
     const result = prepared[position];
     if (!result || result.errors.length > 0)
       return fail(item, ValidationError.fromDetails(result?.errors ?? []));
-    item.vals = result.vals;
+    item.vals = mode === 'update' ? withoutSameIdentifier(endpoint, item, result.vals) : result.vals;
     item.mode = mode;
   });
+}
+
+/** Rewriting the identifier with the value that found the record changes nothing, and would keep updates apart. */
+function withoutSameIdentifier(endpoint: EndpointDef, item: PlanItem, vals: Record<string, unknown>) {
+  const { field } = identifierOf(endpoint);
+  if (item.target === undefined || !(field in vals) || String(vals[field]) !== String(item.target))
+    return vals;
+  const copy = { ...vals };
+  delete copy[field];
+  return copy;
 }
 
 function withMode(items: readonly PlanItem[], mode: WriteMode): PlanItem[] {

@@ -9,6 +9,7 @@ import { EndpointDef } from '../config/types';
 import { GatewayError } from '../errors/gateway-error';
 import { WriteMode } from '../mapping/input-schema';
 import { OdooClient } from '../odoo/odoo-client';
+import { canonicalJson } from './canonical-json';
 import { PlanItem, fail } from './write-plan';
 import { isItemError, notSentError, outcomeUnknown, toGatewayError, withLineId } from './write-errors';
 
@@ -113,13 +114,4 @@ export class WriteExecutor {
   private succeed(item: PlanItem, id: number): void {
     item.outcome = { index: item.index, ok: true, id, created: item.mode === 'create' };
   }
-}
-
-/** JSON with sorted object keys, so that equal values give equal text whatever their key order. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
 }

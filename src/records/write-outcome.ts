@@ -24,6 +24,8 @@ export interface ResumeState {
   saved: ReadonlyMap<number, ItemSuccess>;
   /** Items whose write was sent without an answer, and which write it was. */
   unknown: ReadonlyMap<number, WriteMode>;
+  /** The earlier attempt stopped without a word (its process died): every item not saved counts as lost. */
+  everyItemLost?: boolean;
 }
 
 export interface WriteContext {

@@ -1,0 +1,100 @@
+/**
+ * `Idempotency-Key` on POST and PUT (api.md): the first request's response is kept under the key and
+ * the client; a retry with the same key and body gets it again without touching Odoo; a retry after
+ * an interrupted attempt (timeout, connection lost) resumes it without writing anything twice; the
+ * same key with another request is a 422; a concurrent twin waits, then gets a 409.
+ */
+import type { Request, Response } from 'express';
+import { GatewaySettings } from '../config/types';
+import { ValidationError } from '../errors/errors';
+import { IdempotencyGate } from '../idempotency/idempotency-gate';
+import { IdempotencyStore, StoredResponse } from '../idempotency/idempotency-store';
+import { parseIdempotencyKey, requestFingerprint, scopedKey } from '../idempotency/fingerprint';
+import { settlementFor, toResumeState } from '../idempotency/settlement';
+import { WriteContext, runWithWriteContext } from '../records/write-outcome';
+import { HandlerInput } from './endpoint-handlers';
+
+export { MemoryIdempotencyStore } from '../idempotency/memory-store';
+export type { IdempotencyStore } from '../idempotency/idempotency-store';
+
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+export const REPLAYED_HEADER = 'Idempotent-Replayed';
+
+export interface IdempotencyOptions {
+  /** How long a concurrent duplicate waits for the first request. Default 5 s. */
+  waitMs?: number;
+  /** How long a running request holds its key before a retry may presume it dead. Default 10 min. */
+  leaseMs?: number;
+  pollMs?: number;
+  now?: () => number;
+  /** Told when the store fails while recording an outcome (the response is already out). */
+  onStoreError?: (error: unknown) => void;
+}
+
+export type IdempotentWrapper = (input: HandlerInput, run: () => Promise<void>) => Promise<void>;
+
+export function createIdempotency(
+  store: IdempotencyStore,
+  settings: Pick<GatewaySettings['idempotency'], 'ttlSeconds'>,
+  options: IdempotencyOptions = {},
+): IdempotentWrapper {
+  const gate = new IdempotencyGate(store, {
+    ttlMs: settings.ttlSeconds * 1000,
+    leaseMs: options.leaseMs ?? 10 * 60_000,
+    waitMs: options.waitMs ?? 5000,
+    pollMs: options.pollMs ?? 50,
+    now: options.now ?? Date.now,
+  });
+  return async ({ req, res }, run) => {
+    const header = req.get(IDEMPOTENCY_HEADER);
+    if (header === undefined) return run();
+    const idempotencyKey = parseIdempotencyKey(header);
+    if (idempotencyKey === undefined) {
+      throw new ValidationError(`${IDEMPOTENCY_HEADER}: must be 1 to 255 visible ASCII characters`);
+    }
+    const key = scopedKey({
+      idempotencyKey,
+      authorization: req.get('authorization'),
+      method: req.method,
+      path: pathOf(req),
+    });
+    const fingerprint = requestFingerprint(req.body, req.query, req.get('prefer'));
+    const admission = await gate.admit(key, fingerprint);
+    if (admission.kind === 'replay') {
+      res.status(admission.response.status).set(REPLAYED_HEADER, 'true').json(admission.response.body);
+      return;
+    }
+    const context: WriteContext = { resume: toResumeState(admission.resume, admission.everyItemLost) };
+    const answered = whenAnswered(res);
+    try {
+      return await runWithWriteContext(context, run);
+    } finally {
+      // The error handler answers after this promise rejects, so the response is awaited apart.
+      void answered
+        .then((response) =>
+          gate.settle(key, admission.owner, fingerprint, settlementFor(response, context.outcomes)),
+        )
+        .catch((error: unknown) => options.onStoreError?.(error));
+    }
+  };
+}
+
+function pathOf(req: Request): string {
+  return (req.originalUrl.split('?')[0] ?? '').toLowerCase();
+}
+
+/**
+ * The JSON response, whether a handler or the error handler sends it; undefined when the connection
+ * closed without one. Settling waits for both this and the end of the attempt, so a retry can never
+ * run beside an attempt that is still writing.
+ */
+function whenAnswered(res: Response): Promise<StoredResponse | undefined> {
+  return new Promise((resolve) => {
+    const json = res.json.bind(res);
+    res.json = (body: unknown) => {
+      resolve({ status: res.statusCode, body });
+      return json(body);
+    };
+    res.once('close', () => resolve(undefined));
+  });
+}
