@@ -4,9 +4,9 @@
  */
 import type { EndpointDef, FieldLine, MappingDef } from '../config/types';
 import type { AccessOperation } from './consistency-types';
-import { X2MANY_TYPES } from '../mapping/odoo-field-meta';
 import { writesToOdoo } from './line-checks';
 import type { ModelCatalog } from './model-catalog';
+import { nestedLineCreates } from './nested-creates';
 
 export const ACCESS_OPERATIONS: readonly AccessOperation[] = ['read', 'create', 'write', 'unlink'];
 
@@ -38,10 +38,7 @@ export interface RelatedNeed {
 
 type Lookup = (name: string) => MappingDef | undefined;
 
-/**
- * Needs of the related models of one endpoint, nested mappings followed once each. Nested objects
- * create records only through x2many fields (a nested many2one is matched, never created).
- */
+/** Needs of the related models of one endpoint, nested mappings followed once each. */
 export function relatedNeeds(endpoint: EndpointDef, lookup: Lookup, catalog: ModelCatalog): RelatedNeed[] {
   const writes = endpoint.methods.includes('POST') || endpoint.methods.includes('PUT');
   const needs: RelatedNeed[] = [];
@@ -60,8 +57,7 @@ export function relatedNeeds(endpoint: EndpointDef, lookup: Lookup, catalog: Mod
       const nested = line.mapping === undefined ? undefined : lookup(line.mapping);
       if (nested) {
         add(nested.model, 'read');
-        const type = catalog.fields(mapping.model)?.[line.field?.split('.')[0] ?? '']?.type;
-        if (written && type !== undefined && X2MANY_TYPES.has(type)) add(nested.model, 'create');
+        if (writes && nestedLineCreates(mapping, line, nested, catalog)) add(nested.model, 'create');
         visit(nested);
       }
     });

@@ -1,13 +1,12 @@
 /**
  * Where records get created, for the required-fields check: the endpoint's own model (POST, or PUT
- * with upsert) and every nested mapping reached through a written x2many line, where Odoo fills the
- * inverse many2one (`order_id` of a sale order line) itself.
+ * with upsert) and every nested mapping whose line creates records (nested-creates.ts); through a
+ * one2many, Odoo fills the inverse many2one (`order_id` of a sale order line) itself.
  */
 import type { EndpointDef, FieldLine, MappingDef } from '../config/types';
-import { X2MANY_TYPES } from '../mapping/odoo-field-meta';
 import { endpointCreates } from './access-needs';
-import { writesToOdoo } from './line-checks';
 import type { ModelCatalog } from './model-catalog';
+import { nestedLineCreates } from './nested-creates';
 
 export interface CreateTarget {
   mapping: MappingDef;
@@ -29,7 +28,7 @@ export function createTargets(
     mapping.fields.forEach((line, index) => {
       const nested = line.mapping === undefined ? undefined : lookup(line.mapping);
       const meta = catalog.fields(mapping.model)?.[line.field ?? ''];
-      if (!nested || !meta || !X2MANY_TYPES.has(meta.type) || !writesToOdoo(line)) return;
+      if (!nested || !meta || !nestedLineCreates(mapping, line, nested, catalog)) return;
       if (seen.has(`${mapping.name}\u0000${index}`)) return;
       seen.add(`${mapping.name}\u0000${index}`);
       const inverse = meta.type === 'one2many' && meta.relation_field ? [meta.relation_field] : [];

@@ -91,6 +91,38 @@ describe('checkConfigAgainstOdoo: required Odoo fields on create', () => {
       'error fields[1].mapping: sale.order.line records created through mapping "order-line" leave the required Odoo field "product_uom_qty" (Quantity) empty, and Odoo has no default for it',
     ]);
   });
+
+  it('when a nested many2one may create its record, then the nested mapping must fill the required fields', async () => {
+    const partner = line('customer', 'partner_id', { required: true, mapping: 'customer' });
+    const nested = mapping('customer', 'res.partner', [line('ref', 'ref', { identifier: true })]);
+    const strictPartner = {
+      ...MODELS['res.partner'],
+      name: { type: 'char', string: 'Name', required: true },
+    };
+    const models = { ...MODELS, 'res.partner': strictPartner };
+    const { problems } = await check([endpoint('orders', 'sale.order', [partner])], [nested], { models });
+    expect(problems).toEqual([
+      'error fields[0].mapping: res.partner records created through mapping "customer" leave the required Odoo field "name" (Name) empty, and Odoo has no default for it',
+    ]);
+  });
+
+  it('when the nested mapping is an endpoint without POST, then nothing is created through it', async () => {
+    const partner = line('customer', 'partner_id', { required: true, mapping: 'customers' });
+    const customers = endpoint('customers', 'res.partner', [line('ref', 'ref', { identifier: true })], {
+      methods: ['GET'],
+    });
+    const strictPartner = {
+      ...MODELS['res.partner'],
+      name: { type: 'char', string: 'Name', required: true },
+    };
+    const models = { ...MODELS, 'res.partner': strictPartner };
+    const { problems, odoo } = await check([endpoint('orders', 'sale.order', [partner]), customers], [], {
+      models,
+      denied: ['res.partner:create'],
+    });
+    expect(problems).toEqual([]);
+    expect(odoo.calls).not.toContain('res.partner.default_get');
+  });
 });
 
 describe('checkConfigAgainstOdoo: access rights', () => {
