@@ -19,7 +19,11 @@ export interface SchemaContext {
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
-export function buildInputSchema(mapping: MappingDef, mode: WriteMode, context: SchemaContext): Joi.ObjectSchema {
+export function buildInputSchema(
+  mapping: MappingDef,
+  mode: WriteMode,
+  context: SchemaContext,
+): Joi.ObjectSchema {
   const fields = fieldsOf(context.catalog, mapping.model);
   const keys: Record<string, Joi.Schema> = {};
   for (const line of mapping.fields) {
@@ -30,6 +34,10 @@ export function buildInputSchema(mapping: MappingDef, mode: WriteMode, context: 
     let schema = lineSchema(line, line.field ? fields[line.field] : undefined, context);
     const mustHaveValue = line.required || line.identifier;
     schema = mustHaveValue ? schema : schema.allow(null);
+    // An empty identifier names no record: it would create or leave records nobody can address.
+    if (line.identifier && schema.type === 'string') {
+      schema = schema.invalid('').messages({ 'any.invalid': 'must not be empty' });
+    }
     if (mode === 'create' && line.required && line.default === undefined) schema = schema.required();
     keys[line.key] = schema;
   }
@@ -66,7 +74,9 @@ function scalarSchema(meta: OdooFieldMeta | undefined): Joi.Schema {
     case 'boolean':
       return Joi.boolean();
     case 'date':
-      return Joi.string().pattern(DATE_PATTERN).messages({ 'string.pattern.base': 'must be a date (YYYY-MM-DD)' });
+      return Joi.string()
+        .pattern(DATE_PATTERN)
+        .messages({ 'string.pattern.base': 'must be a date (YYYY-MM-DD)' });
     case 'datetime':
       return Joi.string()
         .pattern(DATETIME_PATTERN)

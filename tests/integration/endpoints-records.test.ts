@@ -114,6 +114,27 @@ describe('records over the simulator', () => {
         404,
       );
     });
+    test('when POST or PUT gives an empty identifier, then 400 on the key and nothing is written', async () => {
+      h.resetCalls();
+      const created = await api()
+        .post('/bj_api_sync/v1/customers')
+        .set(SHOP_AUTH)
+        .send({ customer_id: '', name: 'Anon' });
+      expect(created.status).toBe(400);
+      expect(created.body).toMatchObject({ status_code: 'VALIDATION_ERROR', line_id: 'customer_id' });
+      const renamed = await api()
+        .put('/bj_api_sync/v1/customers/C-1001')
+        .set(SHOP_AUTH)
+        .send({ customer_id: '' });
+      expect(renamed.status).toBe(400);
+      expect(renamed.body).toMatchObject({ status_code: 'VALIDATION_ERROR', line_id: 'customer_id' });
+      const tag = await api().put('/bj_api_sync/v1/partner-tags/VIP').set(TAGS_AUTH).send({ name: '' });
+      expect(tag.status).toBe(400);
+      expect(h.objectCalls().filter((call) => ['create', 'write'].includes(call.modelMethod ?? ''))).toEqual(
+        [],
+      );
+      expect(await partner(AZURE_ID, ['ref'])).toMatchObject({ ref: 'C-1001' });
+    });
   });
 
   describe('delete modes', () => {
