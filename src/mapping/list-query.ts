@@ -199,7 +199,9 @@ function filterLeaf(
     const items = text.split(',').map((item) => coerceFilterValue(item, meta, key, errors));
     return [path, operator, items];
   }
-  return [path, operator, coerceFilterValue(text, meta, key, errors)];
+  // like/ilike search text inside the value, so a partial selection value is fine there.
+  const typed = operator.includes('like') && meta?.type === 'selection' ? undefined : meta;
+  return [path, operator, coerceFilterValue(text, typed, key, errors)];
 }
 
 /** Filter text → typed Odoo value by the field's Odoo type (`active=true` is a boolean, `qty[gt]=5` a number). */
@@ -227,6 +229,11 @@ export function coerceFilterValue(
       return /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : fail('a date (YYYY-MM-DD)');
     case 'datetime':
       return isoToOdooDatetime(text) ?? fail('an ISO 8601 datetime');
+    case 'selection': {
+      // A value outside the selection can match nothing: say which values exist instead.
+      const values = (meta?.selection ?? []).map(([value]) => value);
+      return values.length === 0 || values.includes(text) ? text : fail(`one of ${values.join(', ')}`);
+    }
     default:
       if (type && X2MANY_TYPES.has(type)) return /^\d+$/.test(text) ? Number(text) : fail('an id');
       return text;

@@ -154,6 +154,21 @@ describe('GET list over the simulator', () => {
       expect(res.body).toMatchObject({ status_code: 'INVALID_QUERY', line_id: 'name' });
     });
 
+    test('when a selection filter names a value the field does not have, then 400 lists the values', async () => {
+      const res = await list('sale-orders?state=shipped');
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ status_code: 'INVALID_QUERY', line_id: 'state' });
+      expect(res.body.error).toMatch(/draft.*sale/);
+      const bad = await list('sale-orders?state[in]=sale,shipped');
+      expect(bad.status).toBe(400);
+      const states = await rows('sale-orders?state[in]=sale,sent&fields=state');
+      expect(states.map((row) => row.state).sort()).toEqual(['sale', 'sale', 'sent']);
+      expect(await rows('sale-orders?state[ilike]=dra&fields=state')).toEqual([
+        { state: 'draft' },
+        { state: 'draft' },
+      ]);
+    });
+
     test('when several parameters are wrong, then every one is in details and Odoo is not called', async () => {
       h.resetCalls();
       const res = await list('customers?limit=-1&is_company=yes&shoe_size=1&name[regex]=x&order=nope');
