@@ -1,0 +1,158 @@
+/**
+ * Command-line options of `npm run bench`. Defaults give the full suite (well under five minutes on a
+ * two-core machine); `--quick` is a smoke run; `--odoo-url ... --db ... --user ... --password ...`
+ * points every row at a real Odoo instead of the built-in simulator.
+ */
+export const ROW_IDS = ['get-one', 'list', 'post', 'put', 'sync', 'memory', 'startup'] as const;
+export type RowId = (typeof ROW_IDS)[number];
+
+export interface RealOdoo {
+  url: string;
+  db: string;
+  username: string;
+  password: string;
+}
+
+export interface BenchOptions {
+  /** Undefined: the built-in simulator, started by the bench. */
+  odoo?: RealOdoo;
+  /** Simulated Odoo latencies, one pass of the rows per value (ignored against a real Odoo). */
+  latencies: number[];
+  /** Seconds of load per side and round. */
+  durationS: number;
+  /** Gateway and reference sides alternate this many times, so drift on a noisy machine hits both. */
+  rounds: number;
+  warmupS: number;
+  connections: number;
+  syncSize: number;
+  startupRuns: number;
+  rows: ReadonlySet<RowId>;
+  quick: boolean;
+  outDir: string;
+  configPath: string;
+  /** Profile the gateway child with `node --cpu-prof` into this folder. */
+  cpuProfDir?: string;
+}
+
+export class OptionsError extends Error {}
+
+const USAGE = `usage: npm run bench -- [--quick] [--rows ${ROW_IDS.join(',')}] [--latency 0,10]
+       [--duration S] [--rounds N] [--connections N] [--sync-size N] [--out DIR] [--cpu-prof DIR]
+       [--odoo-url URL --db DB --user LOGIN --password PASSWORD]`;
+
+const FLAGS = new Set([
+  'quick',
+  'rows',
+  'latency',
+  'duration',
+  'rounds',
+  'connections',
+  'sync-size',
+  'startup-runs',
+  'out',
+  'config',
+  'cpu-prof',
+  'odoo-url',
+  'db',
+  'user',
+  'password',
+  'help',
+]);
+
+export function usage(): string {
+  return USAGE;
+}
+
+export function parseOptions(
+  argv: readonly string[],
+  env: Record<string, string | undefined> = {},
+): BenchOptions {
+  const raw = readFlags(argv);
+  const quick = raw.has('quick');
+  const odoo = realOdoo(raw, env);
+  return {
+    odoo,
+    latencies: odoo ? [0] : numberList(raw.get('latency') ?? '0,10', 'latency'),
+    durationS: positive(raw.get('duration'), quick ? 1 : 3, 'duration'),
+    rounds: positiveInt(raw.get('rounds'), quick ? 1 : 2, 'rounds'),
+    warmupS: quick ? 0.3 : 1,
+    connections: positiveInt(raw.get('connections'), 4, 'connections'),
+    syncSize: positiveInt(raw.get('sync-size'), quick ? 50 : 1000, 'sync-size'),
+    startupRuns: positiveInt(raw.get('startup-runs'), quick ? 1 : 3, 'startup-runs'),
+    rows: rowSet(raw.get('rows')),
+    quick,
+    outDir: raw.get('out') ?? 'bench/results',
+    configPath: raw.get('config') ?? 'config/gateway.yaml',
+    cpuProfDir: raw.get('cpu-prof'),
+  };
+}
+
+function readFlags(argv: readonly string[]): Map<string, string> {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] ?? '';
+    if (!arg.startsWith('--')) throw new OptionsError(`unexpected argument "${arg}"\n${USAGE}`);
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq < 0 ? undefined : eq);
+    if (!FLAGS.has(name)) throw new OptionsError(`unknown option --${name}\n${USAGE}`);
+    if (name === 'quick' || name === 'help') {
+      flags.set(name, 'true');
+      continue;
+    }
+    const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
+    if (value === undefined || value === '') throw new OptionsError(`--${name} needs a value\n${USAGE}`);
+    flags.set(name, value);
+  }
+  if (flags.has('help')) throw new OptionsError(USAGE);
+  return flags;
+}
+
+function realOdoo(raw: Map<string, string>, env: Record<string, string | undefined>): RealOdoo | undefined {
+  const url = raw.get('odoo-url');
+  if (!url) {
+    for (const name of ['db', 'user', 'password']) {
+      if (raw.has(name)) throw new OptionsError(`--${name} is only meaningful with --odoo-url`);
+    }
+    return undefined;
+  }
+  const db = raw.get('db');
+  const username = raw.get('user');
+  // The password may come from the environment so that it does not land in the shell history.
+  const password = raw.get('password') ?? env.ODOO_PASSWORD;
+  if (!db || !username || !password) {
+    throw new OptionsError(
+      '--odoo-url needs --db, --user and --password (or ODOO_PASSWORD in the environment)',
+    );
+  }
+  return { url, db, username, password };
+}
+
+function numberList(text: string, name: string): number[] {
+  const values = text.split(',').map((part) => Number(part.trim()));
+  if (values.length === 0 || values.some((v) => !Number.isFinite(v) || v < 0)) {
+    throw new OptionsError(`--${name} takes a comma list of milliseconds, e.g. 0,10`);
+  }
+  return [...new Set(values)];
+}
+
+function positive(text: string | undefined, fallback: number, name: string): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new OptionsError(`--${name} must be a positive number`);
+  return value;
+}
+
+function positiveInt(text: string | undefined, fallback: number, name: string): number {
+  const value = positive(text, fallback, name);
+  if (!Number.isInteger(value)) throw new OptionsError(`--${name} must be a whole number`);
+  return value;
+}
+
+function rowSet(text: string | undefined): ReadonlySet<RowId> {
+  if (text === undefined) return new Set(ROW_IDS);
+  const rows = text.split(',').map((part) => part.trim());
+  const unknown = rows.filter((row) => !(ROW_IDS as readonly string[]).includes(row));
+  if (unknown.length > 0)
+    throw new OptionsError(`unknown row(s) ${unknown.join(', ')}; rows: ${ROW_IDS.join(', ')}`);
+  return new Set(rows as RowId[]);
+}

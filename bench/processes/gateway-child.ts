@@ -1,0 +1,58 @@
+/** The gateway as production runs it: `node dist/src/index.js`, configured by environment variables only. */
+import path from 'node:path';
+import type { OdooConnection } from '../odoo/odoo-exec';
+import { ServerChild, startServerChild } from './server-child';
+
+/** dist/bench/processes → the repository root. */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+export interface GatewayChildOptions {
+  configPath: string;
+  odoo: OdooConnection;
+  cpuProfDir?: string;
+}
+
+export function startGatewayChild(options: GatewayChildOptions): Promise<ServerChild> {
+  return startServerChild({
+    script: path.join(REPO_ROOT, 'dist', 'src', 'index.js'),
+    cwd: REPO_ROOT,
+    env: {
+      ...inheritedEnv(),
+      GATEWAY_CONFIG: path.resolve(REPO_ROOT, options.configPath),
+      ODOO_URL: options.odoo.url,
+      ODOO_DB: options.odoo.db,
+      ODOO_USERNAME: options.odoo.username,
+      ODOO_PASSWORD: options.odoo.password,
+    },
+    nodeArgs: options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(options.cpuProfDir)] : [],
+  });
+}
+
+/** The minimal Express route the gateway's own overhead is measured against (express-baseline.ts). */
+export function startExpressBaselineChild(
+  odoo: OdooConnection,
+  maxConcurrency: number,
+): Promise<ServerChild> {
+  return startServerChild({
+    script: path.join(__dirname, 'express-baseline.js'),
+    cwd: REPO_ROOT,
+    env: {
+      ...inheritedEnv(),
+      ODOO_URL: odoo.url,
+      ODOO_DB: odoo.db,
+      ODOO_USERNAME: odoo.username,
+      ODOO_PASSWORD: odoo.password,
+      ODOO_MAX_CONCURRENCY: String(maxConcurrency),
+    },
+  });
+}
+
+/** PATH, HOME and the like; never the caller's Odoo or gateway settings, which would change what is measured. */
+function inheritedEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value === undefined || /^(ODOO_|GATEWAY_|PORT$|HOST$|NODE_OPTIONS$)/.test(name)) continue;
+    env[name] = value;
+  }
+  return env;
+}

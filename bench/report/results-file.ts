@@ -1,0 +1,46 @@
+/** bench/results/<timestamp>.json and latest.json (+ latest.md, the printed table): the record of a run. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RowResult, TargetCheck } from './targets';
+
+export interface RunMeta {
+  date: string;
+  command: string;
+  odoo: 'built-in simulator' | 'real Odoo';
+  node: string;
+  cpus: string;
+  commit?: string;
+  options: Record<string, unknown>;
+  /** How the sides were run, so the figures can be read without the source. */
+  method: Record<string, string>;
+  durationS?: number;
+}
+
+export interface RunResults {
+  meta: RunMeta;
+  rows: RowResult[];
+  targets: TargetCheck[];
+  table: string;
+}
+
+export function writeResults(outDir: string, results: RunResults): string {
+  fs.mkdirSync(outDir, { recursive: true });
+  const stamp = results.meta.date.replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
+  const file = path.join(outDir, `${stamp}.json`);
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  fs.writeFileSync(file, json);
+  fs.writeFileSync(path.join(outDir, 'latest.json'), json);
+  fs.writeFileSync(path.join(outDir, 'latest.md'), markdownOf(results));
+  return file;
+}
+
+function markdownOf(results: RunResults): string {
+  const { meta } = results;
+  return [
+    `Measured ${meta.date} with \`${meta.command}\` against the ${meta.odoo}`,
+    `(Node ${meta.node}, ${meta.cpus}${meta.commit ? `, commit ${meta.commit}` : ''}).`,
+    '',
+    results.table,
+    '',
+  ].join('\n');
+}

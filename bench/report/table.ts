@@ -1,0 +1,165 @@
+/**
+ * The one table `npm run bench` prints (Markdown, so it pastes into docs/benchmarks.md and the README):
+ * every figure next to its reference from the same run, and the ratio between them.
+ */
+import type { CrudRowResult, SideResult } from '../rows/crud-row';
+import type { MemoryRowResult, StartupRowResult } from '../rows/resource-rows';
+import type { SyncRowResult, SyncVariant } from '../rows/sync-row';
+import type { RowResult, TargetCheck } from './targets';
+
+type Line = [row: string, measure: string, gateway: string, reference: string, ratio: string];
+
+const HEADER: Line = ['Row', 'Measure', 'Gateway', 'Reference', 'Gateway ÷ reference'];
+
+export function renderTable(
+  rows: readonly RowResult[],
+  simulated: boolean,
+  targets: readonly TargetCheck[],
+): string {
+  const lines: Line[] = [...rows.flatMap((row) => linesOf(row, simulated)), ...targetLines(targets)];
+  const widths = HEADER.map((_, column) =>
+    Math.max(...[HEADER, ...lines].map((line) => line[column]?.length ?? 0)),
+  );
+  const format = (line: Line) =>
+    `| ${line.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
+  const rule = `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`;
+  return [format(HEADER), rule, ...lines.map(format)].join('\n');
+}
+
+function linesOf(row: RowResult, simulated: boolean): Line[] {
+  switch (row.kind) {
+    case 'crud':
+      return crudLines(row, simulated);
+    case 'sync':
+      return syncLines(row, simulated);
+    case 'memory':
+      return memoryLines(row);
+    case 'startup':
+      return startupLines(row, simulated);
+  }
+}
+
+function latency(ms: number, simulated: boolean): string {
+  return simulated ? `${ms} ms Odoo` : 'real Odoo';
+}
+
+function crudLines(row: CrudRowResult, simulated: boolean): Line[] {
+  const name = `${row.label} · ${latency(row.latencyMs, simulated)}`;
+  const lines: Line[] = [
+    [name, 'req/s vs direct XML-RPC', num(row.gateway.rps), num(row.direct.rps), ratio(row.vsDirect.rps)],
+    ['', 'p50 ms vs direct XML-RPC', ms(row.gateway.p50Ms), ms(row.direct.p50Ms), ratio(row.vsDirect.p50)],
+    ['', 'p99 ms vs direct XML-RPC', ms(row.gateway.p99Ms), ms(row.direct.p99Ms), ratio(row.vsDirect.p99)],
+  ];
+  if (row.express && row.vsExpress) {
+    lines.push([
+      '',
+      'req/s vs minimal Express route',
+      num(row.gateway.rps),
+      num(row.express.rps),
+      ratio(row.vsExpress.rps),
+    ]);
+    lines.push([
+      '',
+      'p50 ms vs minimal Express route',
+      ms(row.gateway.p50Ms),
+      ms(row.express.p50Ms),
+      ratio(row.vsExpress.p50),
+    ]);
+  }
+  const same =
+    row.sameCallsAsGateway === undefined ? '' : row.sameCallsAsGateway ? ' (same calls)' : ' (CALLS DIFFER)';
+  lines.push(['', `Odoo calls per request vs direct${same}`, calls(row.gateway), calls(row.direct), '']);
+  const errors = row.gateway.errors + row.direct.errors + (row.express?.errors ?? 0);
+  if (errors > 0)
+    lines.push(['', 'FAILED requests (see JSON)', String(row.gateway.errors), String(row.direct.errors), '']);
+  return lines;
+}
+
+function syncLines(row: SyncRowResult, simulated: boolean): Line[] {
+  const name = `Sync ${row.records.toLocaleString('en-US')} customers · ${latency(row.latencyMs, simulated)}`;
+  const { batch, singles, naive } = row;
+  if (batch.seconds === undefined) {
+    return [
+      [name, 'wall time: batch POST', batch.unavailable ?? 'not available', '', ''],
+      ['', `wall time: ${row.records} single POSTs vs naive direct`, secs(singles), secs(naive), ''],
+      [
+        '',
+        `Odoo calls: ${row.records} single POSTs vs naive direct`,
+        callCount(singles),
+        callCount(naive),
+        '',
+      ],
+    ];
+  }
+  return [
+    [
+      name,
+      `wall time: batch POST vs ${row.records} single POSTs`,
+      secs(batch),
+      secs(singles),
+      speedup(row.batchSpeedup.vsSingles),
+    ],
+    [
+      '',
+      'wall time: batch POST vs naive direct XML-RPC',
+      secs(batch),
+      secs(naive),
+      speedup(row.batchSpeedup.vsNaive),
+    ],
+    ['', `Odoo calls: batch POST vs ${row.records} single POSTs`, callCount(batch), callCount(singles), ''],
+    ['', 'Odoo calls: batch POST vs naive direct XML-RPC', callCount(batch), callCount(naive), ''],
+  ];
+}
+
+function memoryLines(row: MemoryRowResult): Line[] {
+  return [
+    ['Gateway memory (RSS)', 'idle, after the first request', mb(row.idleMb), '', ''],
+    [
+      '',
+      `under load (${num(row.load.rps)} req/s): peak / mean`,
+      `${mb(row.underLoadPeakMb)} / ${mb(row.underLoadMeanMb)}`,
+      '',
+      '',
+    ],
+    ['', 'idle again, 2 s after the load', mb(row.idleAfterLoadMb), '', ''],
+    ['', 'peak over the whole run (VmHWM)', mb(row.peakWholeRunMb), '', ''],
+  ];
+}
+
+function startupLines(row: StartupRowResult, simulated: boolean): Line[] {
+  return [
+    [
+      `Gateway start-up · ${latency(row.latencyMs, simulated)}`,
+      `spawn → first served request (median of ${row.runs})`,
+      `${row.toFirstServedRequestMs} ms`,
+      '',
+      '',
+    ],
+    ['', 'spawn → /health answers', `${row.toHealthMs} ms`, '', ''],
+  ];
+}
+
+function targetLines(targets: readonly TargetCheck[]): Line[] {
+  const mark = { met: 'MET', missed: 'MISSED', 'not measured': 'not measured' } as const;
+  return targets.map((check, index) => [
+    index === 0 ? 'Targets (issue)' : '',
+    check.target,
+    check.measured,
+    '',
+    mark[check.verdict],
+  ]);
+}
+
+const num = (value: number) => (value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(1));
+const ms = (value: number) => value.toFixed(2);
+const ratio = (value: number) => `${value.toFixed(2)}×`;
+const speedup = (value: number | undefined) => (value === undefined ? '' : `${value}× faster`);
+const mb = (value: number | undefined) => (value === undefined ? 'n/a' : `${value.toFixed(1)} MB`);
+const calls = (side: SideResult) =>
+  side.odooCallsPerRequest === undefined ? 'n/a' : String(side.odooCallsPerRequest);
+const secs = (v: SyncVariant) =>
+  v.seconds === undefined ? (v.unavailable ?? 'n/a') : `${v.seconds.toFixed(2)} s`;
+const callCount = (v: SyncVariant) =>
+  v.odooCalls === undefined
+    ? 'n/a'
+    : `${v.odooCalls.toLocaleString('en-US')} (${v.odooCallsPerRecord}/record)`;

@@ -1,0 +1,185 @@
+/**
+ * `npm run bench`: starts the Odoo simulator (or uses the real Odoo given on the command line), the
+ * gateway and a minimal Express baseline as child processes, runs the rows, prints one table and writes
+ * it with every raw figure to bench/results/. See docs/benchmarks.md.
+ */
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { BenchContext } from './bench-context';
+import { loadConfig } from '../src/config/load-config';
+import { DirectXmlRpcClient } from './odoo/direct-xmlrpc-client';
+import { naiveSync } from './odoo/naive-sync';
+import { BenchOptions, OptionsError, parseOptions } from './options';
+import { REPO_ROOT, startExpressBaselineChild, startGatewayChild } from './processes/gateway-child';
+import { OdooTarget, realOdooTarget, startSimulatorTarget } from './processes/odoo-target';
+import type { ServerChild } from './processes/server-child';
+import { renderTable } from './report/table';
+import { RowResult, checkTargets } from './report/targets';
+import { writeResults } from './report/results-file';
+import { runCrudRow } from './rows/crud-row';
+import { idleRss, runMemoryRow, runStartupRow } from './rows/resource-rows';
+import { runSyncRow } from './rows/sync-row';
+import { CUSTOMERS_PATH, CrudOpId, LIST_SIZE, makeCustomers } from './workloads';
+import { cleanUpRealOdoo } from './odoo/clean-up';
+
+const CRUD_OPS: CrudOpId[] = ['get-one', 'list', 'post', 'put'];
+/** GET list (100) needs at least this many customers; GET one and PUT rotate over them. */
+const SEEDED_CUSTOMERS = LIST_SIZE + 20;
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const options = parseOptions(argv, process.env);
+  const began = performance.now();
+  const progress = (message: string) =>
+    process.stderr.write(
+      `[bench ${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${message}\n`,
+    );
+  const maxConcurrency = gatewayMaxConcurrency(options);
+  const runTag = `B${Date.now().toString(36).toUpperCase()}`;
+  const children: { stop(): Promise<void> }[] = [];
+  let target: OdooTarget | undefined;
+  let direct: DirectXmlRpcClient | undefined;
+  try {
+    progress(options.odoo ? 'using the real Odoo given on the command line' : 'starting the Odoo simulator');
+    target = options.odoo
+      ? realOdooTarget(options.odoo)
+      : await startSimulatorTarget(options.latencies[0] ?? 0);
+    direct = new DirectXmlRpcClient(target.connection, maxConcurrency);
+    await direct.login();
+    progress(`seeding ${SEEDED_CUSTOMERS} customers`);
+    const seeded = makeCustomers(`${runTag}-SEED`, SEEDED_CUSTOMERS);
+    await naiveSync(direct.exec, seeded);
+
+    progress('starting the gateway (node dist/src/index.js) and the Express baseline');
+    const gateway = await startGatewayChild({
+      configPath: options.configPath,
+      odoo: target.connection,
+      cpuProfDir: options.cpuProfDir,
+    });
+    children.push(gateway);
+    const headers = {
+      authorization: `Bearer ${process.env.SHOP_TOKEN ?? 'shop-secret-token'}`,
+      'content-type': 'application/json',
+    };
+    await firstRequest(gateway, headers);
+    const idleMb = await idleRss(gateway);
+    const express = await startExpressBaselineChild(target.connection, maxConcurrency);
+    children.push(express);
+    const context: BenchContext = {
+      options, target, gateway, express, direct, headers, runTag, maxConcurrency, progress,
+      seededRefs: seeded.map((customer) => customer.customer_id),
+    }; // prettier-ignore
+
+    const rows = await runRows(context, idleMb);
+    if (!target.simulated) {
+      progress('deleting the customers this run created in Odoo');
+      await cleanUpRealOdoo(direct.exec, runTag);
+    }
+    const targets = checkTargets(rows, target.simulated);
+    const table = renderTable(rows, target.simulated, targets);
+    const durationS = Math.round((performance.now() - began) / 1000);
+    const file = writeResults(options.outDir, {
+      meta: meta(options, argv, durationS, maxConcurrency),
+      rows,
+      targets,
+      table,
+    });
+    console.log(table);
+    console.log(`\n${rows.length} rows in ${durationS} s; results: ${file} (and latest.json, latest.md)`);
+  } finally {
+    for (const child of children.reverse()) await child.stop();
+    direct?.close();
+    await target?.close();
+  }
+}
+
+async function runRows(context: BenchContext, idleMb: number | undefined): Promise<RowResult[]> {
+  const { options, target } = context;
+  const rows: RowResult[] = [];
+  for (const latencyMs of options.latencies) {
+    await target.setLatency(latencyMs);
+    for (const op of CRUD_OPS) if (options.rows.has(op)) rows.push(await runCrudRow(context, op, latencyMs));
+    if (options.rows.has('sync')) rows.push(await runSyncRow(context, latencyMs));
+    if (options.rows.has('startup')) rows.push(await runStartupRow(context, latencyMs));
+  }
+  if (options.rows.has('memory')) {
+    await target.setLatency(options.latencies[0] ?? 0);
+    rows.push(await runMemoryRow(context, idleMb));
+  }
+  return rows;
+}
+
+/** The gateway's first real request: logs in to Odoo and fills its fields_get cache. */
+async function firstRequest(gateway: ServerChild, headers: Record<string, string>): Promise<void> {
+  const response = await fetch(`${gateway.url}${CUSTOMERS_PATH}?limit=1`, { headers });
+  const text = await response.text();
+  if (!response.ok)
+    throw new Error(`the gateway's first request answered ${response.status}: ${text.slice(0, 300)}`);
+}
+
+/** The gateway's own queue limit, applied to the direct client and the Express baseline as well. */
+function gatewayMaxConcurrency(options: BenchOptions): number {
+  const config = loadConfig({
+    configPath: options.configPath,
+    env: {
+      ...process.env,
+      ODOO_URL: 'http://127.0.0.1:1',
+      ODOO_DB: 'bench',
+      ODOO_USERNAME: 'bench',
+      ODOO_PASSWORD: 'bench',
+    },
+  });
+  if (!config.endpoints.has('customers'))
+    throw new Error(`${options.configPath} has no "customers" endpoint to measure`);
+  return config.settings.odoo.maxConcurrency;
+}
+
+function meta(options: BenchOptions, argv: readonly string[], durationS: number, maxConcurrency: number) {
+  const shown = argv.map((arg, index) =>
+    argv[index - 1] === '--password' ? '***' : arg.replace(/^(--password=).*/, '$1***'),
+  );
+  const cpu = os.cpus();
+  return {
+    date: new Date().toISOString(),
+    command: `npm run bench${shown.length ? ` -- ${shown.join(' ')}` : ''}`,
+    odoo: options.odoo ? ('real Odoo' as const) : ('built-in simulator' as const),
+    node: process.version,
+    cpus: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}`,
+    commit: gitCommit(),
+    durationS,
+    options: {
+      ...options,
+      odoo: options.odoo ? { url: options.odoo.url, db: options.odoo.db } : undefined,
+      rows: [...options.rows],
+    },
+    method: {
+      gateway:
+        'child process `node dist/src/index.js`, config/gateway.yaml, info-level JSON access log to /dev/null',
+      load: `autocannon, ${options.connections} keep-alive connections, one request in flight each; response times kept at full precision`,
+      direct: `the xmlrpc package's createClient over a keep-alive agent (maxSockets ${maxConcurrency} = the gateway's max_concurrency), ${options.connections} concurrent workers in the bench process, the same calls as the gateway in the same parallel stages`,
+      express: `child process: express 5 + the gateway's own Odoo client (max_concurrency ${maxConcurrency}), one route per operation making the same calls; no auth, validation, mapping or logging`,
+      odoo: options.odoo
+        ? 'real Odoo: calls counted by the gateway /metrics and the direct client'
+        : 'built-in simulator in its own child process (keep-alive); calls counted from its call log',
+      rounds: `${options.rounds} alternating rounds of ${options.durationS} s per side after ${options.warmupS} s of warm-up`,
+      sync: 'single POSTs and the naive client send one request at a time',
+    },
+  };
+}
+
+function gitCommit(): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof OptionsError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});
