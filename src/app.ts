@@ -13,6 +13,7 @@ import { createAuthMiddleware } from './http/auth';
 import { EndpointRouterDeps, createEndpointRouter } from './http/endpoint-router';
 import { RecordDeps } from './http/endpoint-handlers';
 import { countOdooCall } from './http/request-context';
+import { createRateLimit } from './http/rate-limit';
 import { requestId } from './http/request-id';
 import { GatewayMetrics } from './metrics/metrics';
 import { ModelFieldsCache } from './records/model-fields-cache';
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(
     '/bj_api_sync/v1',
+    createRateLimit(deps.getConfig),
     createEndpointRouter({
       getConfig: deps.getConfig,
       recordDeps: (config) => recordDeps(deps, config, relationCache),

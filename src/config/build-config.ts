@@ -143,6 +143,7 @@ export function buildSettings(gateway: RawGateway, gatewayPath: string): Gateway
     admin: gateway.admin && { auth: buildAuth(gateway.admin.auth) },
     logging: { level: logging.level, format: logging.format },
     idempotency: { ttlSeconds: idempotency.ttl_seconds, maxEntries: idempotency.max_entries },
+    rateLimit: { windowMs: gateway.rate_limit.window_ms, max: gateway.rate_limit.max },
     relationCacheTtlMs: gateway.relation_cache_ttl_ms,
     shutdownTimeoutMs: gateway.shutdown_timeout_ms,
     endpointsDir: path.resolve(path.dirname(gatewayPath), gateway.endpoints_dir),

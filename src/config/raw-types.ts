@@ -59,6 +59,7 @@ export interface RawGateway {
   admin?: { auth: RawAuth };
   logging: { level: 'error' | 'warn' | 'info' | 'debug'; format: 'json' | 'pretty' };
   idempotency: { ttl_seconds: number; max_entries: number };
+  rate_limit: { window_ms: number; max: number };
   relation_cache_ttl_ms: number;
   shutdown_timeout_ms: number;
   endpoints_dir: string;

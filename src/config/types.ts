@@ -83,6 +83,8 @@ export interface GatewaySettings {
   admin?: { auth: AuthConfig };
   logging: { level: 'error' | 'warn' | 'info' | 'debug'; format: 'json' | 'pretty' };
   idempotency: { ttlSeconds: number; maxEntries: number };
+  /** Requests per client IP per window on the API routes; max 0 disables it. */
+  rateLimit: { windowMs: number; max: number };
   /** Cross-request cache of relation lookups (country code → id); 0 disables it. */
   relationCacheTtlMs: number;
   shutdownTimeoutMs: number;

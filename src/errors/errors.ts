@@ -95,6 +95,14 @@ export class IdempotencyMismatchError extends GatewayError {
   }
 }
 
+export class RateLimitedError extends GatewayError {
+  constructor(retryAfterSeconds: number) {
+    super(429, 'RATE_LIMITED', `Too many requests; retry in ${retryAfterSeconds} s`, {
+      headers: { 'Retry-After': String(retryAfterSeconds) },
+    });
+  }
+}
+
 export class InternalError extends GatewayError {
   constructor(message = 'Internal error', options: GatewayErrorOptions = {}) {
     super(500, 'INTERNAL_ERROR', message, options);
@@ -111,7 +119,10 @@ export class OdooError extends GatewayError {
 /** Odoo unreachable, or the gateway's own Odoo login refused. */
 export class OdooUnavailableError extends GatewayError {
   constructor(message: string, options: GatewayErrorOptions = {}) {
-    super(503, 'ODOO_UNAVAILABLE', message, { ...options, headers: { 'Retry-After': '5', ...options.headers } });
+    super(503, 'ODOO_UNAVAILABLE', message, {
+      ...options,
+      headers: { 'Retry-After': '5', ...options.headers },
+    });
   }
 }
 

@@ -45,6 +45,10 @@ export const gatewaySchema = Joi.object({
     ttl_seconds: positiveInt(86400),
     max_entries: nonNegativeInt(10000),
   }).default(),
+  rate_limit: Joi.object({
+    window_ms: positiveInt(60000),
+    max: nonNegativeInt(0).description('requests per client (IP) per window on /bj_api_sync/v1; 0 disables'),
+  }).default(),
   relation_cache_ttl_ms: nonNegativeInt(0),
   shutdown_timeout_ms: nonNegativeInt(10000),
   endpoints_dir: Joi.string().default('endpoints'),

@@ -154,7 +154,7 @@ export const saleOrderLine: ModelDef = {
     },
     sequence: { type: 'integer', string: 'Sequence', default: 10 },
     product_id: { type: 'many2one', string: 'Product', relation: 'product.product', ondelete: 'restrict' },
-    name: { type: 'text', string: 'Description', required: true },
+    name: { type: 'text', string: 'Description', required: true, precomputeDepends: ['product_id'] },
     product_uom_qty: { type: 'float', string: 'Quantity', default: 1 },
     product_uom: { type: 'many2one', string: 'Unit of Measure', relation: 'uom.uom' },
     price_unit: { type: 'float', string: 'Unit Price', default: 0 },

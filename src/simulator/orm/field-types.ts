@@ -47,6 +47,12 @@ export interface FieldDef {
   /** Related path through many2ones (`['product_tmpl_id', 'name']`); read and written through. */
   related?: readonly string[];
   ondelete?: 'set null' | 'cascade' | 'restrict';
+  /**
+   * A stored field that Odoo computes on create when not given (`compute=..., store=True,
+   * precompute=True`), e.g. sale.order.line.name from the product. Reported in `fields_get`'s
+   * `depends` like Odoo, so clients know a required field need not be sent.
+   */
+  precomputeDepends?: readonly string[];
 }
 
 export interface ModelDef {

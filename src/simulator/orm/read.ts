@@ -71,7 +71,7 @@ function describe(fname: string, fd: FieldDef): Record<string, unknown> {
   const d: Record<string, unknown> = {
     company_dependent: false,
     default_export_compatible: fname !== 'id',
-    depends: fd.related ? [fd.related.join('.')] : [],
+    depends: fd.related ? [fd.related.join('.')] : [...(fd.precomputeDepends ?? [])],
     exportable: true,
     groupable: stored && !X2MANY.has(fd.type),
     manual: false,

@@ -73,6 +73,7 @@ export function settings(overrides: Partial<GatewaySettings> = {}): GatewaySetti
       maxConcurrency: 8,
     },
     logging: { level: 'error', format: 'json' },
+    rateLimit: { windowMs: 60000, max: 0 },
     idempotency: { ttlSeconds: 86400, maxEntries: 10000 },
     relationCacheTtlMs: 60000,
     shutdownTimeoutMs: 10000,
