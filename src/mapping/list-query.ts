@@ -169,7 +169,8 @@ function parseFilter(
     errors.push({ line_id: key, error: 'is not a filterable key of this endpoint' });
     return undefined;
   }
-  const operator = OPERATORS[op];
+  // Own keys only: `name[constructor]=x` must not find Object.prototype.constructor.
+  const operator = Object.hasOwn(OPERATORS, op) ? OPERATORS[op] : undefined;
   if (!operator) {
     errors.push({
       line_id: key,

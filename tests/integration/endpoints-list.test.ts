@@ -142,6 +142,14 @@ describe('GET list over the simulator', () => {
       expect(res.body.error).toContain('regex');
     });
 
+    test('when the operator is the name of an Object.prototype member, then 400, not a 500', async () => {
+      for (const op of ['constructor', 'hasownproperty', 'proto']) {
+        const res = await list(`customers?name[${op}]=x`);
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({ status_code: 'INVALID_QUERY', line_id: 'name' });
+      }
+    });
+
     test('when [null] is given neither true nor false, then 400', async () => {
       const res = await list('customers?phone[null]=maybe');
       expect(res.status).toBe(400);
