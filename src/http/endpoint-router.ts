@@ -3,7 +3,14 @@
  * 401 → method not enabled 405 (with Allow) → body 415/413/400 → validation 400 → Odoo.
  * The configuration is read once per request, so a hot reload never changes it mid-request.
  */
-import express, { NextFunction, Request, RequestHandler, Response, Router } from 'express';
+import express, {
+  ErrorRequestHandler,
+  NextFunction,
+  Request,
+  RequestHandler,
+  Response,
+  Router,
+} from 'express';
 import { EndpointDef, GatewayConfig, HttpMethod } from '../config/types';
 import {
   MethodNotAllowedError,
@@ -45,8 +52,18 @@ export function createEndpointRouter(deps: EndpointRouterDeps): Router {
   const chain = [findEndpoint(deps), authenticate, checkMethod, parseBody(), dispatch(deps)];
   router.all('/:endpoint', ...chain);
   router.all('/:endpoint/:id', ...chain);
+  router.use(malformedPath);
   return router;
 }
+
+/**
+ * The router throws a URIError (status 400, but not marked `expose`) when `{endpoint}` or `{id}` is not
+ * valid percent-encoding (`/customers/%E0%A4%A`); without this it would reach the error handler as a 500.
+ */
+const malformedPath: ErrorRequestHandler = (err: unknown, _req, _res, next) => {
+  if (err instanceof URIError) return next(new ValidationError('The path is not valid percent-encoding'));
+  next(err);
+};
 
 function routed(res: Response): Routed {
   return res.locals.routed as Routed;

@@ -138,6 +138,13 @@ describe('routes of api.md', () => {
       });
     });
 
+    test('when the {id} is not valid percent-encoding, then 400 with the JSON error shape, not a 500', async () => {
+      const res = await api().get('/bj_api_sync/v1/customers/%E0%A4%A').set(SHOP_AUTH);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ ...ERROR_SHAPE, status_code: 'VALIDATION_ERROR' });
+      expect((await api().get('/bj_api_sync/v1/%ZZ').set(SHOP_AUTH)).status).toBe(400);
+    });
+
     test('when an unknown endpoint is asked for without credentials, then 404 comes before 401', async () => {
       const res = await api().post('/bj_api_sync/v1/nope').send({});
       expect(res.status).toBe(404);
