@@ -11,7 +11,9 @@ import { watchConfig } from './config/config-watcher';
 import { GatewayConfig } from './config/types';
 import { createMetrics } from './metrics/metrics';
 import { createOdooClient } from './odoo/create-odoo-client';
-import { OdooCallObserver } from './odoo/odoo-client';
+import { OdooCallObserver, OdooClient } from './odoo/odoo-client';
+import { checkConfigAgainstOdoo } from './ops/odoo-consistency';
+import { allProblems, formatConsistencyProblem, reportSummary } from './ops/report-text';
 import { ModelFieldsCache } from './records/model-fields-cache';
 import { createTestConnectionHandler } from './http/test-connection';
 import { RunningSimulator, startSimulator } from './simulator';
@@ -70,6 +72,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           fields.clear();
           metrics.recordReload(true);
           logger.info('configuration reloaded', { endpoints: [...config.endpoints.keys()] });
+          void logConsistency(config, odoo, logger);
         },
         onError: (error) => {
           metrics.recordReload(false);
@@ -85,11 +88,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const address = server.address() as AddressInfo;
   const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${address.port}`;
   logger.info('gateway listening', { url, endpoints: [...current.endpoints.keys()] });
+  // The checks that need Odoo (fields exist, types fit, access rights), in the background: a slow or
+  // absent Odoo must not hold the start; test-connection and config:check run the same checks.
+  const startupCheck = logConsistency(current, odoo, logger);
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       watcher?.close();
+      await startupCheck;
       await drain(server, current.settings.shutdownTimeoutMs, logger);
       await odoo.close();
       await simulator?.close();
@@ -112,6 +119,25 @@ async function startDemoSimulator(logger: winston.Logger): Promise<RunningSimula
     'DEMO MODE: no ODOO_URL is set, so the gateway runs on its BUILT-IN ODOO SIMULATOR with demo data. Nothing is written to a real Odoo. Set ODOO_URL, ODOO_DB, ODOO_USERNAME and ODOO_PASSWORD to connect a real one.';
   logger.warn(banner, { simulator_url: simulator.url });
   return simulator;
+}
+
+async function logConsistency(
+  config: GatewayConfig,
+  odoo: OdooClient,
+  logger: winston.Logger,
+): Promise<void> {
+  const report = await checkConfigAgainstOdoo(config, odoo);
+  if (!report.odoo.reachable) {
+    logger.warn('Odoo is not reachable yet; the endpoint checks against Odoo were skipped', {
+      error: report.odoo.error,
+    });
+    return;
+  }
+  for (const problem of allProblems(report)) {
+    const level = problem.severity === 'error' ? 'error' : 'warn';
+    logger.log(level, `config check: ${formatConsistencyProblem(problem)}`);
+  }
+  logger.info(`config check against Odoo: ${reportSummary(report)}`);
 }
 
 function combineObservers(...observers: OdooCallObserver[]): OdooCallObserver {

@@ -60,6 +60,13 @@ describe('graceful shutdown', () => {
       const res = await fetch(`${gateway.url}/bj_api_sync/v1/countries/BE`);
       expect(res.status).toBe(200);
       expect(((await res.json()) as { data: { name: string } }).data.name).toBe('Belgium');
+      // The shipped config is checked against Odoo at start, in the background, and passes.
+      for (let k = 0; k < 50 && !lines.some((l) => l.includes('config check against Odoo')); k += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const summary = lines.find((l) => l.includes('config check against Odoo')) ?? '';
+      expect(summary).toContain('"level":"info"');
+      expect(lines.filter((l) => l.includes('config check:'))).toEqual([]);
     } finally {
       await gateway.close();
     }
