@@ -128,13 +128,18 @@ function parseOrder(
       parts.push(`id ${descending ? 'desc' : 'asc'}`);
       continue;
     }
-    if (!line || !field || field.includes('.') || (field !== 'id' && !fields[field])) {
+    if (!line || !field || field.includes('.') || (field !== 'id' && !isSortable(fields[field]))) {
       errors.push({ line_id: key, error: 'cannot sort by this key' });
       continue;
     }
     parts.push(`${field} ${descending ? 'desc' : 'asc'}`);
   }
   return parts.length > 0 ? parts.join(', ') : undefined;
+}
+
+/** Odoo 18 has no column to sort an x2many by: it ignores such an order with a server-side warning. */
+function isSortable(meta: OdooFieldMeta | undefined): boolean {
+  return meta !== undefined && !X2MANY_TYPES.has(meta.type);
 }
 
 function parseFieldsParam(endpoint: EndpointDef, text: string | undefined, errors: ErrorDetail[]) {

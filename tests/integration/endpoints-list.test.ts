@@ -255,6 +255,18 @@ describe('GET list over the simulator', () => {
       expect(data.at(-1)).toEqual({ name: 'Alpine Supplies', is_company: true });
     });
 
+    test('when order names an x2many key, then 400 (Odoo would ignore the order silently)', async () => {
+      for (const [path, key] of [
+        ['customers?order=name,tags', 'tags'],
+        ['customers?order=-contacts', 'contacts'],
+        ['sale-orders?order=lines', 'lines'],
+      ] as const) {
+        const res = await list(path);
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({ status_code: 'INVALID_QUERY', line_id: key });
+      }
+    });
+
     test('when order names a key that is not mapped, then 400 names it', async () => {
       const res = await list('customers?order=name,-password');
       expect(res.status).toBe(400);
