@@ -184,7 +184,9 @@ function parseFilter(
     return undefined;
   }
   const values = Array.isArray(raw) ? raw : [raw ?? ''];
-  const path = line.relation ? `${line.field}.${line.relation.match}` : line.field;
+  // `null` asks whether the relation is set at all: on the related value's path (`country_id.code`)
+  // Odoo would only look at records that have a related record, and never find the empty ones.
+  const path = line.relation && operator !== 'null' ? `${line.field}.${line.relation.match}` : line.field;
   const meta = line.relation ? undefined : fields[line.field.split('.')[0] ?? ''];
   return values.map((text) => filterLeaf(path, operator, String(text), meta, key, errors));
 }

@@ -85,6 +85,26 @@ describe('GET list over the simulator', () => {
       expect(filled.every((row) => typeof row.phone === 'string')).toBe(true);
     });
 
+    test('when [null] is asked of a relational key, then records without the relation are found', async () => {
+      const created = await request(h.url)
+        .post('/bj_api_sync/v1/customers')
+        .set(SHOP_AUTH)
+        .send({ customer_id: 'C-8001', name: 'Nowhere Ltd' });
+      expect(created.status).toBe(201);
+      try {
+        expect(await rows('customers?country[null]=true&fields=customer_id')).toEqual([
+          { customer_id: 'C-8001' },
+        ]);
+        expect((await list('customers?country[null]=false&limit=1')).body.total).toBe(19);
+        const untagged = await rows('customers?tags[null]=true&fields=customer_id,tags');
+        expect(untagged.length).toBeGreaterThan(0);
+        expect(untagged.every((row) => Array.isArray(row.tags) && row.tags.length === 0)).toBe(true);
+        expect(untagged).toContainEqual({ customer_id: 'C-8001', tags: [] });
+      } finally {
+        h.sim.controls.reset();
+      }
+    });
+
     test('when a boolean filter is given, then it reaches Odoo as a boolean, not a string', async () => {
       const companies = await rows('customers?is_company=true&fields=customer_id');
       expect(companies).toHaveLength(10);
