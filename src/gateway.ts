@@ -15,6 +15,8 @@ import { OdooCallObserver, OdooClient } from './odoo/odoo-client';
 import { checkConfigAgainstOdoo } from './ops/odoo-consistency';
 import { allProblems, formatConsistencyProblem, reportSummary } from './ops/report-text';
 import { ModelFieldsCache } from './records/model-fields-cache';
+import { createBatchHandler } from './http/batch-handler';
+import { MemoryIdempotencyStore, createIdempotency } from './http/idempotency';
 import { createTestConnectionHandler } from './http/test-connection';
 import { RunningSimulator, startSimulator } from './simulator';
 
@@ -62,6 +64,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger,
     metrics,
     testConnection: createTestConnectionHandler({ getConfig: () => current, odoo }),
+    batch: createBatchHandler(),
+    // The store and its TTL are fixed at start: a reload does not drop the keys clients rely on.
+    idempotent: createIdempotency(
+      new MemoryIdempotencyStore({ maxEntries: current.settings.idempotency.maxEntries }),
+      current.settings.idempotency,
+      { onStoreError: (error) => logger.warn('idempotency store failed', { error: errorText(error) }) },
+    ),
   });
 
   const watcher = options.watch
@@ -77,7 +86,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         onError: (error) => {
           metrics.recordReload(false);
           logger.error('configuration reload rejected; the previous configuration keeps serving', {
-            error: error instanceof Error ? error.message : String(error),
+            error: errorText(error),
           });
         },
       })
@@ -119,6 +128,10 @@ async function startDemoSimulator(logger: winston.Logger): Promise<RunningSimula
     'DEMO MODE: no ODOO_URL is set, so the gateway runs on its BUILT-IN ODOO SIMULATOR with demo data. Nothing is written to a real Odoo. Set ODOO_URL, ODOO_DB, ODOO_USERNAME and ODOO_PASSWORD to connect a real one.';
   logger.warn(banner, { simulator_url: simulator.url });
   return simulator;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 async function logConsistency(

@@ -8,6 +8,7 @@ import { EndpointDef } from '../config/types';
 import { ValidationError } from '../errors/errors';
 import { modelsOf } from '../mapping/fields-catalog';
 import { WriteMode } from '../mapping/input-schema';
+import { refineReplaceLines } from './existing-children';
 import { PreparedWrite, WriteDeps, prepareWrites } from './prepare-writes';
 import { findIdsByIdentifier, identifierOf } from './record-lookup';
 import { BatchAbortedError } from './write-errors';
@@ -56,6 +57,17 @@ export async function writeItems(
     await prepare(deps, endpoint, withMode(items, 'create'), 'create');
     await prepare(deps, endpoint, withMode(items, 'update'), 'update');
   }
+  await refineReplaceLines({
+    odoo: deps.odoo,
+    endpoint,
+    fields: catalog.get(endpoint.model) ?? {},
+    lookup: deps.lookup,
+    targets: open(items).flatMap((item) =>
+      item.mode === 'update' && item.existingId !== undefined && item.vals
+        ? [{ recordId: item.existingId, body: item.body as Record<string, unknown>, vals: item.vals }]
+        : [],
+    ),
+  });
   if (options.atomic && !abortIfAnyFailed(items)) checkAtomic(open(items) as ReadyItem[]);
   await new WriteExecutor(deps.odoo, endpoint, options.atomic).run(open(items) as ReadyItem[]);
   const outcomes = items.map((item) => item.outcome as ItemOutcome);

@@ -94,4 +94,40 @@ describe('nested mappings on input', () => {
     expect(unknownCountry.body).toMatchObject({ line_id: 'customer.country' });
     expect(unknownCountry.body.error).toContain('"ZZ"');
   });
+
+  test('when lines are replaced on update, then matching lines are updated in place, new ones added, others removed', async () => {
+    const created = await request(h.url)
+      .post('/bj_api_sync/v1/orders')
+      .send({
+        ref: 'N-5',
+        customer: { customer_id: 'C-1001', name: 'Azure Interior' },
+        lines: [
+          { label: 'Chairs', sku: 'SKU-001', quantity: 4 },
+          { label: 'Desks', sku: 'SKU-002', quantity: 1 },
+        ],
+      });
+    expect(created.status).toBe(201);
+    const orderLines = async () => {
+      const res = await request(h.url).get('/bj_api_sync/v1/orders/N-5');
+      return res.body.data.lines as { label: string; quantity: number }[];
+    };
+    expect(await orderLines()).toHaveLength(2);
+    h.resetCalls();
+    const updated = await request(h.url)
+      .put('/bj_api_sync/v1/orders/N-5')
+      .send({
+        lines: [
+          { label: 'Desks', sku: 'SKU-002', quantity: 3 },
+          { label: 'Lamps', sku: 'SKU-003', quantity: 2 },
+        ],
+      });
+    expect(updated.status).toBe(200);
+    const write = h.objectCalls().find((c) => c.model === 'sale.order' && c.modelMethod === 'write');
+    const commands = (write?.args[1] as { order_line: unknown[][] }).order_line;
+    expect(commands.map((command) => command[0]).sort()).toEqual([0, 1, 2]);
+    expect(await orderLines()).toEqual([
+      { label: 'Desks', sku: 'SKU-002', quantity: 3 },
+      { label: 'Lamps', sku: 'SKU-003', quantity: 2 },
+    ]);
+  });
 });

@@ -14,6 +14,8 @@ import { createOdooClient } from '../../../src/odoo/create-odoo-client';
 import { ModelFieldsCache } from '../../../src/records/model-fields-cache';
 import { RunningSimulator, SimulatorCall, startSimulator } from '../../../src/simulator';
 import type { AppDeps } from '../../../src/app';
+import { createBatchHandler } from '../../../src/http/batch-handler';
+import { MemoryIdempotencyStore, createIdempotency } from '../../../src/http/idempotency';
 
 export const SHOP_TOKEN = 'shop-secret-token';
 export const SHOP_AUTH = { Authorization: `Bearer ${SHOP_TOKEN}` };
@@ -66,6 +68,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     odoo,
     fields: new ModelFieldsCache(odoo),
     logger,
+    // Wired as src/gateway.ts wires them, so tests run the app users run.
+    batch: createBatchHandler(),
+    idempotent: createIdempotency(
+      new MemoryIdempotencyStore({ maxEntries: 1000 }),
+      config.settings.idempotency,
+    ),
     ...options.extraDeps,
   });
   const server: Server = await new Promise((resolve) => {
