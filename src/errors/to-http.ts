@@ -85,6 +85,9 @@ export function toGatewayError(err: unknown): GatewayError | undefined {
   const { type, status, expose } = err as { type?: unknown; status?: unknown; expose?: unknown };
   if (typeof type === 'string' && BODY_PARSER_ERRORS[type]) return BODY_PARSER_ERRORS[type]();
   if (expose === true && typeof status === 'number') return EXPOSED_CLIENT_ERRORS[status]?.();
+  // Express's router decodes path parameters and throws a URIError with status 400 but without
+  // `expose` for bad percent-encoding: a client mistake, not a gateway bug.
+  if (err instanceof URIError && status === 400) return EXPOSED_CLIENT_ERRORS[400]?.();
   return undefined;
 }
 

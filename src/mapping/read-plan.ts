@@ -23,7 +23,8 @@ export function fieldsToRead(
       for (const name of expressionFieldNames(line.compute)) if (name in known) fields.add(name);
     }
   }
-  return [...fields];
+  // An empty list makes Odoo read every field: ask for the id alone instead (e.g. `fields=id`).
+  return fields.size > 0 ? [...fields] : ['id'];
 }
 
 /** One `read` to make: these ids of this model, these fields. */

@@ -5,7 +5,7 @@
  * its own outcome, in input order.
  */
 import { EndpointDef } from '../config/types';
-import { ValidationError } from '../errors/errors';
+import { ConflictError, ValidationError } from '../errors/errors';
 import { modelsOf } from '../mapping/fields-catalog';
 import { WriteMode } from '../mapping/input-schema';
 import { refineReplaceLines } from './existing-children';
@@ -57,6 +57,7 @@ export async function writeItems(
     await prepare(deps, endpoint, withMode(items, 'create'), 'create');
     await prepare(deps, endpoint, withMode(items, 'update'), 'update');
   }
+  await refuseIdentifierTakeovers(deps, endpoint, items);
   await refineReplaceLines({
     odoo: deps.odoo,
     endpoint,
@@ -112,6 +113,41 @@ function withoutSameIdentifier(endpoint: EndpointDef, item: PlanItem, vals: Reco
   const copy = { ...vals };
   delete copy[field];
   return copy;
+}
+
+/**
+ * PUT /{id} whose body gives the record another identifier value: refused (409 CONFLICT, like a POST
+ * of an existing value) when another record already has it, else every later lookup would be ambiguous.
+ * One `search_read` for all such items.
+ */
+async function refuseIdentifierTakeovers(deps: WriteDeps, endpoint: EndpointDef, items: PlanItem[]) {
+  const { key } = identifierOf(endpoint);
+  if (key === 'id') return;
+  const newValueOf = (item: PlanItem) => (item.body as Record<string, unknown>)[key];
+  const renames = open(items).filter((item) => {
+    const value = newValueOf(item);
+    const isValue = typeof value === 'string' || typeof value === 'number';
+    return (
+      item.mode === 'update' &&
+      item.existingId !== undefined &&
+      isValue &&
+      String(value) !== String(item.target)
+    );
+  });
+  if (renames.length === 0) return;
+  const found = await findIdsByIdentifier(
+    deps.odoo,
+    endpoint,
+    renames.map((item) => newValueOf(item) as string | number),
+  );
+  for (const item of renames) {
+    const value = newValueOf(item);
+    const holders = found.get(String(value)) ?? [];
+    if (holders.some((id) => id !== item.existingId)) {
+      const message = `A ${endpoint.name} record with ${key} ${JSON.stringify(value)} already exists`;
+      fail(item, new ConflictError(message, { lineId: key }));
+    }
+  }
 }
 
 function withMode(items: readonly PlanItem[], mode: WriteMode): PlanItem[] {

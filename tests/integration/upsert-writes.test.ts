@@ -92,3 +92,28 @@ describe('upsert over the simulator', () => {
     expect(callsOf('write')).toHaveLength(0);
   });
 });
+
+describe('renaming a record identifier with PUT', () => {
+  test('when PUT gives a customer an identifier another customer has, then 409 CONFLICT and nothing is written', async () => {
+    const h = await startHarness();
+    try {
+      h.resetCalls();
+      const res = await request(h.url)
+        .put('/bj_api_sync/v1/customers/C-1001')
+        .set(SHOP_AUTH)
+        .send({ customer_id: 'C-1002' });
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ status_code: 'CONFLICT', line_id: 'customer_id' });
+      expect(h.objectCalls().some((c) => c.modelMethod === 'write')).toBe(false);
+
+      const renamed = await request(h.url)
+        .put('/bj_api_sync/v1/customers/C-1001')
+        .set(SHOP_AUTH)
+        .send({ customer_id: 'C-5001' });
+      expect(renamed.status).toBe(200);
+      expect((await request(h.url).get('/bj_api_sync/v1/customers/C-5001').set(SHOP_AUTH)).status).toBe(200);
+    } finally {
+      await h.close();
+    }
+  });
+});
