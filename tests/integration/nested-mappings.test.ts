@@ -22,6 +22,7 @@ fields:
   - { key: customer_id, field: ref, identifier: true }
   - { key: name, field: name, required: true }
   - { key: country, field: country_id, relation: { model: res.country, match: code } }
+  - { key: tags, field: category_id, relation: { model: res.partner.category, match: name } }
 `,
   'order-line.yaml': `
 mapping: order-line
@@ -65,7 +66,12 @@ describe('nested mappings on input', () => {
       h.objectCalls().filter((c) => c.model === 'res.partner' && c.modelMethod === 'create'),
     ).toHaveLength(0);
     const read = await request(h.url).get('/bj_api_sync/v1/orders/N-1');
-    expect(read.body.data.customer).toEqual({ customer_id: 'C-1001', name: 'Azure Interior', country: 'BE' });
+    expect(read.body.data.customer).toEqual({
+      customer_id: 'C-1001',
+      name: 'Azure Interior',
+      country: 'BE',
+      tags: ['Wholesale'],
+    });
     expect(read.body.data.lines).toEqual([{ label: 'Chairs', sku: 'SKU-001', quantity: 4 }]);
   });
 
@@ -75,7 +81,12 @@ describe('nested mappings on input', () => {
       .send({ ref: 'N-2', customer: { customer_id: 'NEW-1', name: 'New Buyer', country: 'FR' }, lines });
     expect(res.status).toBe(201);
     const read = await request(h.url).get('/bj_api_sync/v1/orders/N-2');
-    expect(read.body.data.customer).toEqual({ customer_id: 'NEW-1', name: 'New Buyer', country: 'FR' });
+    expect(read.body.data.customer).toEqual({
+      customer_id: 'NEW-1',
+      name: 'New Buyer',
+      country: 'FR',
+      tags: [],
+    });
   });
 
   test('when a nested object is invalid, then 400 names the nested key and nothing is created', async () => {
@@ -93,6 +104,17 @@ describe('nested mappings on input', () => {
     expect(unknownCountry.status).toBe(400);
     expect(unknownCountry.body).toMatchObject({ line_id: 'customer.country' });
     expect(unknownCountry.body.error).toContain('"ZZ"');
+  });
+
+  test('when a tag does not exist and the line may not create it, then 400 names the nested key and the tag', async () => {
+    h.resetCalls();
+    const res = await request(h.url)
+      .post('/bj_api_sync/v1/orders')
+      .send({ ref: 'N-4', customer: { customer_id: 'NEW-3', name: 'Y', tags: ['VIP', 'Platinum'] }, lines });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ status_code: 'VALIDATION_ERROR', line_id: 'customer.tags' });
+    expect(res.body.error).toBe('customer.tags: no res.partner.category with name "Platinum"');
+    expect(h.objectCalls().some((c) => c.modelMethod === 'create')).toBe(false);
   });
 
   test('when lines are replaced on update, then matching lines are updated in place, new ones added, others removed', async () => {
