@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
+import { TempConfig, writeTempConfig } from './support/temp-config';
 import { Harness, startHarness } from './support/gateway-harness';
 
 const ENDPOINT = `
@@ -33,21 +31,15 @@ fields:
 
 describe('computed values, constants, defaults and dotted paths', () => {
   let h: Harness;
-  let dir: string;
+  let config: TempConfig;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-computed-'));
-    fs.mkdirSync(path.join(dir, 'endpoints'));
-    fs.writeFileSync(
-      path.join(dir, 'gateway.yaml'),
-      'odoo:\n  url: ${ODOO_URL}\n  db: ${ODOO_DB}\n  username: ${ODOO_USERNAME}\n  password: ${ODOO_PASSWORD}\n',
-    );
-    fs.writeFileSync(path.join(dir, 'endpoints', 'leads.yaml'), ENDPOINT);
-    h = await startHarness({ configPath: path.join(dir, 'gateway.yaml') });
+    config = writeTempConfig({ 'leads.yaml': ENDPOINT });
+    h = await startHarness({ configPath: config.configPath });
   });
   afterAll(async () => {
     await h.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    config.remove();
   });
 
   test('when a lead is created, then compute_in, value and default are written and compute/dotted paths are read', async () => {

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
+import { TempConfig, writeTempConfig } from './support/temp-config';
 import { Harness, startHarness } from './support/gateway-harness';
 
 const FILES: Record<string, string> = {
@@ -36,22 +34,15 @@ fields:
 
 describe('nested mappings on input', () => {
   let h: Harness;
-  let dir: string;
+  let config: TempConfig;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-nested-'));
-    fs.mkdirSync(path.join(dir, 'endpoints'));
-    fs.writeFileSync(
-      path.join(dir, 'gateway.yaml'),
-      'odoo:\n  url: ${ODOO_URL}\n  db: ${ODOO_DB}\n  username: ${ODOO_USERNAME}\n  password: ${ODOO_PASSWORD}\n',
-    );
-    for (const [name, text] of Object.entries(FILES))
-      fs.writeFileSync(path.join(dir, 'endpoints', name), text);
-    h = await startHarness({ configPath: path.join(dir, 'gateway.yaml') });
+    config = writeTempConfig(FILES);
+    h = await startHarness({ configPath: config.configPath });
   });
   afterAll(async () => {
     await h.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    config.remove();
   });
 
   const lines = [{ label: 'Chairs', sku: 'SKU-001', quantity: 4 }];
