@@ -73,9 +73,9 @@ export function parseOptions(
   return {
     odoo,
     latencies: odoo ? [0] : numberList(raw.get('latency') ?? '0,10', 'latency'),
-    durationS: positive(raw.get('duration'), quick ? 1 : 3, 'duration'),
+    durationS: positive(raw.get('duration'), quick ? 1 : 2, 'duration'),
     rounds: positiveInt(raw.get('rounds'), quick ? 1 : 2, 'rounds'),
-    warmupS: quick ? 0.3 : 1,
+    warmupS: quick ? 0.3 : 0.5,
     connections: positiveInt(raw.get('connections'), 4, 'connections'),
     syncSize: positiveInt(raw.get('sync-size'), quick ? 50 : 1000, 'sync-size'),
     startupRuns: positiveInt(raw.get('startup-runs'), quick ? 1 : 3, 'startup-runs'),

@@ -122,7 +122,7 @@ function gatewayMaxConcurrency(options: BenchOptions): number {
   const config = loadConfig({
     configPath: options.configPath,
     env: {
-      ...process.env,
+      SHOP_TOKEN: process.env.SHOP_TOKEN,
       ODOO_URL: 'http://127.0.0.1:1',
       ODOO_DB: 'bench',
       ODOO_USERNAME: 'bench',

@@ -47,12 +47,18 @@ export function startExpressBaselineChild(
   });
 }
 
-/** PATH, HOME and the like; never the caller's Odoo or gateway settings, which would change what is measured. */
+/**
+ * Only what a process needs to run (PATH, HOME, locale, CA bundles) and the endpoint token: anything
+ * else from the caller's shell (ODOO_PROTOCOL, RATE_LIMIT_MAX, RELATION_CACHE_TTL_MS...) would change
+ * what is measured, so the shipped defaults of the config apply.
+ */
+const PASSED_ENV =
+  /^(PATH|HOME|LANG|LC_[A-Z]+|TZ|TMPDIR|SHOP_TOKEN|NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR)$/;
+
 function inheritedEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (value === undefined || /^(ODOO_|GATEWAY_|PORT$|HOST$|NODE_OPTIONS$)/.test(name)) continue;
-    env[name] = value;
+    if (value !== undefined && PASSED_ENV.test(name)) env[name] = value;
   }
   return env;
 }

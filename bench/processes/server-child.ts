@@ -50,7 +50,9 @@ export async function startServerChild(options: ServerChildOptions): Promise<Ser
   } catch (error) {
     child.kill('SIGKILL');
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`${options.script} did not start: ${reason}${stderr ? `\n${stderr.trim()}` : ''}`);
+    throw new Error(`${options.script} did not start: ${reason}${stderr ? `\n${stderr.trim()}` : ''}`, {
+      cause: error,
+    });
   }
   const readyMs = performance.now() - started;
   const pid = child.pid as number;

@@ -76,25 +76,20 @@ function crudLines(row: CrudRowResult, simulated: boolean): Line[] {
 }
 
 function syncLines(row: SyncRowResult, simulated: boolean): Line[] {
-  const name = `Sync ${row.records.toLocaleString('en-US')} customers · ${latency(row.latencyMs, simulated)}`;
   const { batch, singles, naive } = row;
+  const count = row.records.toLocaleString('en-US');
+  const name = `Sync ${count} customers · ${latency(row.latencyMs, simulated)}`;
   if (batch.seconds === undefined) {
     return [
       [name, 'wall time: batch POST', batch.unavailable ?? 'not available', '', ''],
-      ['', `wall time: ${row.records} single POSTs vs naive direct`, secs(singles), secs(naive), ''],
-      [
-        '',
-        `Odoo calls: ${row.records} single POSTs vs naive direct`,
-        callCount(singles),
-        callCount(naive),
-        '',
-      ],
+      ['', `wall time: ${count} single POSTs vs naive direct`, secs(singles), secs(naive), ''],
+      ['', `Odoo calls: ${count} single POSTs vs naive direct`, callCount(singles), callCount(naive), ''],
     ];
   }
   return [
     [
       name,
-      `wall time: batch POST vs ${row.records} single POSTs`,
+      `wall time: batch POST vs ${count} single POSTs`,
       secs(batch),
       secs(singles),
       speedup(row.batchSpeedup.vsSingles),
@@ -106,7 +101,7 @@ function syncLines(row: SyncRowResult, simulated: boolean): Line[] {
       secs(naive),
       speedup(row.batchSpeedup.vsNaive),
     ],
-    ['', `Odoo calls: batch POST vs ${row.records} single POSTs`, callCount(batch), callCount(singles), ''],
+    ['', `Odoo calls: batch POST vs ${count} single POSTs`, callCount(batch), callCount(singles), ''],
     ['', 'Odoo calls: batch POST vs naive direct XML-RPC', callCount(batch), callCount(naive), ''],
   ];
 }
