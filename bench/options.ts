@@ -23,7 +23,14 @@ export interface BenchOptions {
   /** Gateway and reference sides alternate this many times, so drift on a noisy machine hits both. */
   rounds: number;
   warmupS: number;
+  /** Concurrent requests of the 0 ms rows, which measure throughput (the CPU cost of each side). */
   connections: number;
+  /**
+   * Concurrent requests of the rows with Odoo latency (simulated > 0 ms, or a real Odoo), which measure
+   * the latency a caller sees. One by default: a sync job waiting on each answer, on a machine that is
+   * not saturated, so the figure is the gateway's added latency and not CPU queueing.
+   */
+  latencyConnections: number;
   syncSize: number;
   startupRuns: number;
   rows: ReadonlySet<RowId>;
@@ -37,7 +44,7 @@ export interface BenchOptions {
 export class OptionsError extends Error {}
 
 const USAGE = `usage: npm run bench -- [--quick] [--rows ${ROW_IDS.join(',')}] [--latency 0,10]
-       [--duration S] [--rounds N] [--connections N] [--sync-size N] [--out DIR] [--cpu-prof DIR]
+       [--duration S] [--rounds N] [--connections N] [--latency-connections N] [--sync-size N] [--out DIR] [--cpu-prof DIR]
        [--odoo-url URL --db DB --user LOGIN --password PASSWORD]`;
 
 const FLAGS = new Set([
@@ -47,6 +54,7 @@ const FLAGS = new Set([
   'duration',
   'rounds',
   'connections',
+  'latency-connections',
   'sync-size',
   'startup-runs',
   'out',
@@ -58,10 +66,6 @@ const FLAGS = new Set([
   'password',
   'help',
 ]);
-
-export function usage(): string {
-  return USAGE;
-}
 
 export function parseOptions(
   argv: readonly string[],
@@ -77,6 +81,7 @@ export function parseOptions(
     rounds: positiveInt(raw.get('rounds'), quick ? 1 : 2, 'rounds'),
     warmupS: quick ? 0.3 : 0.5,
     connections: positiveInt(raw.get('connections'), 4, 'connections'),
+    latencyConnections: positiveInt(raw.get('latency-connections'), 1, 'latency-connections'),
     syncSize: positiveInt(raw.get('sync-size'), quick ? 50 : 1000, 'sync-size'),
     startupRuns: positiveInt(raw.get('startup-runs'), quick ? 1 : 3, 'startup-runs'),
     rows: rowSet(raw.get('rows')),

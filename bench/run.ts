@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { BenchContext } from './bench-context';
 import { loadConfig } from '../src/config/load-config';
+import { deleteCustomersByRefPrefix } from './odoo/clean-up';
 import { DirectXmlRpcClient } from './odoo/direct-xmlrpc-client';
 import { naiveSync } from './odoo/naive-sync';
 import { BenchOptions, OptionsError, parseOptions } from './options';
@@ -16,11 +17,10 @@ import type { ServerChild } from './processes/server-child';
 import { renderTable } from './report/table';
 import { RowResult, checkTargets } from './report/targets';
 import { writeResults } from './report/results-file';
-import { runCrudRow } from './rows/crud-row';
+import { runCrudRow, settle } from './rows/crud-row';
 import { idleRss, runMemoryRow, runStartupRow } from './rows/resource-rows';
 import { runSyncRow } from './rows/sync-row';
 import { CUSTOMERS_PATH, CrudOpId, LIST_SIZE, makeCustomers } from './workloads';
-import { cleanUpRealOdoo } from './odoo/clean-up';
 
 const CRUD_OPS: CrudOpId[] = ['get-one', 'list', 'post', 'put'];
 /** GET list (100) needs at least this many customers; GET one and PUT rotate over them. */
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     const rows = await runRows(context, idleMb);
     if (!target.simulated) {
       progress('deleting the customers this run created in Odoo');
-      await cleanUpRealOdoo(direct.exec, runTag);
+      await deleteCustomersByRefPrefix(direct.exec, `${runTag}-`);
     }
     const targets = checkTargets(rows, target.simulated);
     const table = renderTable(rows, target.simulated, targets);
@@ -96,10 +96,22 @@ async function main(): Promise<void> {
 async function runRows(context: BenchContext, idleMb: number | undefined): Promise<RowResult[]> {
   const { options, target } = context;
   const rows: RowResult[] = [];
+  // Rows that create customers delete them afterwards: every row then reads a database of the same size.
+  const removeCreated = async (latencyMs: number) => {
+    await settle(latencyMs);
+    await deleteCustomersByRefPrefix(context.direct.exec, `${context.runTag}-L${latencyMs}-`);
+  };
   for (const latencyMs of options.latencies) {
     await target.setLatency(latencyMs);
-    for (const op of CRUD_OPS) if (options.rows.has(op)) rows.push(await runCrudRow(context, op, latencyMs));
-    if (options.rows.has('sync')) rows.push(await runSyncRow(context, latencyMs));
+    for (const op of CRUD_OPS) {
+      if (!options.rows.has(op)) continue;
+      rows.push(await runCrudRow(context, op, latencyMs));
+      if (op === 'post') await removeCreated(latencyMs);
+    }
+    if (options.rows.has('sync')) {
+      rows.push(await runSyncRow(context, latencyMs));
+      await removeCreated(latencyMs);
+    }
     if (options.rows.has('startup')) rows.push(await runStartupRow(context, latencyMs));
   }
   if (options.rows.has('memory')) {
@@ -155,8 +167,8 @@ function meta(options: BenchOptions, argv: readonly string[], durationS: number,
     method: {
       gateway:
         'child process `node dist/src/index.js`, config/gateway.yaml, info-level JSON access log to /dev/null',
-      load: `autocannon, ${options.connections} keep-alive connections, one request in flight each; response times kept at full precision`,
-      direct: `the xmlrpc package's createClient over a keep-alive agent (maxSockets ${maxConcurrency} = the gateway's max_concurrency), ${options.connections} concurrent workers in the bench process, the same calls as the gateway in the same parallel stages`,
+      load: `autocannon, keep-alive connections with one request in flight each: ${options.connections} in the 0 ms rows (throughput), ${options.latencyConnections} in rows with Odoo latency (latency); response times kept at full precision`,
+      direct: `the xmlrpc package's createClient over a keep-alive agent (maxSockets ${maxConcurrency} = the gateway's max_concurrency), as many concurrent workers in the bench process as the HTTP sides have connections, the same calls as the gateway in the same parallel stages`,
       express: `child process: express 5 + the gateway's own Odoo client (max_concurrency ${maxConcurrency}), one route per operation making the same calls; no auth, validation, mapping or logging`,
       odoo: options.odoo
         ? 'real Odoo: calls counted by the gateway /metrics and the direct client'

@@ -25,7 +25,9 @@ export class DirectXmlRpcClient {
   ) {
     const url = new URL(connection.url);
     const secure = url.protocol === 'https:';
-    const agentOptions = { keepAlive: true, maxSockets, maxFreeSockets: maxSockets };
+    // Idle sockets are dropped before the server's keep-alive timeout (Node's default 5 s), as the
+    // gateway's client does, so that neither side writes onto a socket the server is closing.
+    const agentOptions = { keepAlive: true, maxSockets, maxFreeSockets: maxSockets, timeout: 4000 };
     this.agent = secure ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
     const prefix = url.pathname.replace(/\/+$/, '');
     const options = (path: string): ClientOptionsWithAgent => ({

@@ -44,7 +44,7 @@ function latency(ms: number, simulated: boolean): string {
 }
 
 function crudLines(row: CrudRowResult, simulated: boolean): Line[] {
-  const name = `${row.label} · ${latency(row.latencyMs, simulated)}`;
+  const name = `${row.label} · ${latency(row.latencyMs, simulated)} · ${row.connections} conn.`;
   const lines: Line[] = [
     [name, 'req/s vs direct XML-RPC', num(row.gateway.rps), num(row.direct.rps), ratio(row.vsDirect.rps)],
     ['', 'p50 ms vs direct XML-RPC', ms(row.gateway.p50Ms), ms(row.direct.p50Ms), ratio(row.vsDirect.p50)],

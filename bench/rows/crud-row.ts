@@ -48,7 +48,8 @@ export async function runCrudRow(
   const sides: Side[] = context.express ? ['gateway', 'express', 'direct'] : ['gateway', 'direct'];
   context.progress(`${workload.label} at ${latencyMs} ms: warming up, checking calls`);
   // Warm-up first: it also makes every side log in, so the check below sees only per-request calls.
-  for (const side of sides) await measure(context, side, workload, options.warmupS, context.direct.exec);
+  for (const side of sides)
+    await measure(context, side, workload, options.warmupS, latencyMs, context.direct.exec);
   const callsOfOneRequest: Partial<Record<Side, CallTally>> = {};
   for (const side of sides) {
     await settle(latencyMs);
@@ -62,7 +63,9 @@ export async function runCrudRow(
     for (const side of order) {
       context.progress(`${workload.label} at ${latencyMs} ms: ${side}, round ${pass + 1}/${options.rounds}`);
       await settle(latencyMs);
-      samples.get(side)?.push(await measure(context, side, workload, options.durationS, context.direct.exec));
+      samples
+        .get(side)
+        ?.push(await measure(context, side, workload, options.durationS, latencyMs, context.direct.exec));
     }
   }
   const result = (side: Side): SideResult => {
@@ -79,7 +82,7 @@ export async function runCrudRow(
     op,
     label: workload.label,
     latencyMs,
-    connections: options.connections,
+    connections: connectionsAt(context, latencyMs),
     gateway,
     express,
     direct,
@@ -97,7 +100,7 @@ export async function runCrudRow(
  * A load generator stops with requests still in flight on the server side; let them finish (and their
  * Odoo calls land) before the next side starts, so one side's tail never slows the next one.
  */
-function settle(latencyMs: number): Promise<void> {
+export function settle(latencyMs: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 200 + latencyMs * 10));
 }
 
@@ -110,14 +113,21 @@ function ratios(side: LoadSummary, reference: LoadSummary): Ratios {
   };
 }
 
+/** Throughput at 0 ms (several connections), latency where Odoo has some (see BenchOptions). */
+export function connectionsAt(context: BenchContext, latencyMs: number): number {
+  const { options, target } = context;
+  return target.simulated && latencyMs === 0 ? options.connections : options.latencyConnections;
+}
+
 function measure(
   context: BenchContext,
   side: Side,
   workload: Workload,
   durationS: number,
+  latencyMs: number,
   exec: OdooExec,
 ): Promise<LoadSample> {
-  const { connections } = context.options;
+  const connections = connectionsAt(context, latencyMs);
   if (side === 'direct') return directLoad(connections, durationS, () => workload.next().direct(exec));
   const server = side === 'gateway' ? context.gateway : context.express;
   if (!server) throw new Error(`no ${side} server is running`);

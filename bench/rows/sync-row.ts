@@ -5,6 +5,7 @@
  */
 import { BenchContext, Side, countCalls } from '../bench-context';
 import { round } from '../load/latency-stats';
+import { settle } from './crud-row';
 import type { CallTally } from '../odoo/call-tally';
 import type { CustomerBody } from '../odoo/customer-calls';
 import { naiveSync } from '../odoo/naive-sync';
@@ -35,6 +36,8 @@ export async function runSyncRow(context: BenchContext, latencyMs: number): Prom
   const records = context.options.syncSize;
   const prefix = `${context.runTag}-L${latencyMs}`;
   const label = `sync ${records} customers at ${latencyMs} ms`;
+  // Requests of the row before may still be running in the gateway; their calls must not count here.
+  await settle(latencyMs);
   context.progress(`${label}: one batch POST`);
   const batch = await variant(context, 'gateway', records, () =>
     batchPost(context, makeCustomers(`${prefix}-B`, records)),

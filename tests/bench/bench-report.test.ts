@@ -96,7 +96,7 @@ describe('bench targets and table', () => {
     const lines = table.split('\n');
     expect(lines[0]).toMatch(/^\| Row +\| Measure +\| Gateway +\| Reference +\| Gateway ÷ reference \|$/);
     expect(table).toMatch(
-      /\| GET one · 10 ms Odoo +\| req\/s vs direct XML-RPC +\| 100 +\| 110 +\| 0\.90× +\|/,
+      /\| GET one · 10 ms Odoo · 4 conn\. +\| req\/s vs direct XML-RPC +\| 100 +\| 110 +\| 0\.90× +\|/,
     );
     expect(table).toMatch(/\| +\| p50 ms vs direct XML-RPC +\| 22\.00 +\| 20\.00 +\| 1\.10× +\|/);
     expect(table).toMatch(
