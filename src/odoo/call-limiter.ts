@@ -10,6 +10,17 @@ export class LimiterClosedError extends Error {
   }
 }
 
+/** A call that waited too long for a slot, or found the queue full: it was never sent to Odoo. */
+export class QueueTimeoutError extends Error {
+  constructor(
+    readonly waitedMs: number,
+    readonly queueFull: boolean,
+  ) {
+    super(queueFull ? 'The Odoo call queue is full' : `Waited ${waitedMs} ms for a free Odoo slot`);
+    this.name = 'QueueTimeoutError';
+  }
+}
+
 interface Waiter {
   grant: () => void;
   refuse: (error: Error) => void;
@@ -23,15 +34,20 @@ export class CallLimiter {
   constructor(
     private readonly maxConcurrency: number,
     private readonly onChange: (inFlight: number, queued: number) => void = () => undefined,
+    /** Waiting calls beyond this are refused at once: a backlog Odoo could not clear in time anyway. */
+    private readonly maxQueued = 10_000,
   ) {
     if (!Number.isInteger(maxConcurrency) || maxConcurrency < 1) {
       throw new RangeError(`maxConcurrency must be a positive integer, got ${maxConcurrency}`);
     }
   }
 
-  /** Runs `task` once a slot is free and frees the slot when it settles. */
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    await this.acquire();
+  /**
+   * Runs `task` once a slot is free and frees the slot when it settles. A call still waiting after
+   * `maxWaitMs` leaves the queue unsent (QueueTimeoutError), so a request never waits without bound.
+   */
+  async run<T>(task: () => Promise<T>, maxWaitMs = Infinity): Promise<T> {
+    await this.acquire(maxWaitMs);
     try {
       return await task();
     } finally {
@@ -50,15 +66,35 @@ export class CallLimiter {
     this.report();
   }
 
-  private acquire(): Promise<void> {
+  private acquire(maxWaitMs: number): Promise<void> {
     if (this.closed) return Promise.reject(new LimiterClosedError());
     if (this.inFlight < this.maxConcurrency) {
       this.inFlight++;
       this.report();
       return Promise.resolve();
     }
+    if (this.waiting.length >= this.maxQueued) return Promise.reject(new QueueTimeoutError(0, true));
     return new Promise((grant, refuse) => {
-      this.waiting.push({ grant, refuse });
+      let timer: NodeJS.Timeout | undefined;
+      const waiter: Waiter = {
+        grant: () => {
+          clearTimeout(timer);
+          grant();
+        },
+        refuse: (error) => {
+          clearTimeout(timer);
+          refuse(error);
+        },
+      };
+      if (Number.isFinite(maxWaitMs)) {
+        timer = setTimeout(() => {
+          const position = this.waiting.indexOf(waiter);
+          if (position >= 0) this.waiting.splice(position, 1);
+          this.report();
+          refuse(new QueueTimeoutError(maxWaitMs, false));
+        }, maxWaitMs);
+      }
+      this.waiting.push(waiter);
       this.report();
     });
   }

@@ -1,6 +1,6 @@
 import { OdooError, OdooUnavailableError } from '../errors/errors';
 import { GatewayError } from '../errors/gateway-error';
-import { CallLimiter, LimiterClosedError } from './call-limiter';
+import { CallLimiter, LimiterClosedError, QueueTimeoutError } from './call-limiter';
 import { classifyFault, isAccessDenied, LOGIN_REFUSED_MESSAGE } from './classify-fault';
 import { Login, LoginSession } from './login-session';
 import type {
@@ -56,7 +56,8 @@ export class RpcOdooClient implements OdooClient {
     this.limiter = new CallLimiter(this.settings.maxConcurrency, (inFlight, queued) =>
       this.observer.onQueueChange?.(inFlight, queued),
     );
-    this.session = new LoginSession(() => this.login(), options.loginPauseMs ?? 5000);
+    // Odoo locks a login (per address) after 5 failures within 60 s: 15 s between attempts stays at 4 a minute.
+    this.session = new LoginSession(() => this.login(), options.loginPauseMs ?? 15_000);
   }
 
   async version(): Promise<OdooVersionInfo> {
@@ -80,7 +81,13 @@ export class RpcOdooClient implements OdooClient {
     const label: CallLabel = { service: 'object', model, method };
     const { db, password } = this.settings;
     const run = (login: Login) =>
-      this.send(label, 'execute_kw', [db, login.uid, password, model, method, args, kwargs], readOnly, timing);
+      this.send(
+        label,
+        'execute_kw',
+        [db, login.uid, password, model, method, args, kwargs],
+        readOnly,
+        timing,
+      );
 
     const login = await this.session.current();
     try {
@@ -137,7 +144,13 @@ export class RpcOdooClient implements OdooClient {
     }
   }
 
-  private attempt(label: CallLabel, method: string, params: unknown[], timing: RpcCallTiming): Promise<unknown> {
+  private attempt(
+    label: CallLabel,
+    method: string,
+    params: unknown[],
+    timing: RpcCallTiming,
+  ): Promise<unknown> {
+    // Waiting for a slot counts against the same budget as the call: a request never waits unbounded.
     return this.limiter.run(async () => {
       const started = performance.now();
       let outcome: OdooCallOutcome = 'ok';
@@ -149,19 +162,30 @@ export class RpcOdooClient implements OdooClient {
       } finally {
         this.report({ ...label, ms: performance.now() - started, outcome });
       }
-    });
+    }, timing.timeoutMs);
   }
 
   private toGatewayError(error: unknown, readOnly: boolean, timing: RpcCallTiming): GatewayError {
     if (error instanceof OdooFault) return classifyFault(error, [this.settings.password]);
     if (error instanceof TransportFailure) return transportFailureToError(error, timing, readOnly);
     if (error instanceof LimiterClosedError) return new OdooUnavailableError('The Odoo client is closed');
+    if (error instanceof QueueTimeoutError) {
+      return new OdooUnavailableError(
+        error.queueFull
+          ? 'The gateway has too many Odoo calls waiting; nothing was sent. Retry later.'
+          : `All Odoo connections stayed busy for ${error.waitedMs} ms; nothing was sent. Retry later.`,
+        { cause: error },
+      );
+    }
     if (error instanceof GatewayError) return error;
     return new OdooError('Unexpected failure while talking to Odoo');
   }
 
   private timing(timeoutMs?: number): RpcCallTiming {
-    return { timeoutMs: timeoutMs ?? this.settings.timeoutMs, connectTimeoutMs: this.settings.connectTimeoutMs };
+    return {
+      timeoutMs: timeoutMs ?? this.settings.timeoutMs,
+      connectTimeoutMs: this.settings.connectTimeoutMs,
+    };
   }
 
   private report(info: OdooCallInfo): void {

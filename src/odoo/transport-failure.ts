@@ -1,3 +1,4 @@
+import { QueueTimeoutError } from './call-limiter';
 import { OdooError, OdooTimeoutError, OdooUnavailableError } from '../errors/errors';
 import { GatewayError } from '../errors/gateway-error';
 
@@ -69,7 +70,10 @@ export function failureFromNodeError(error: unknown, connected: boolean): Transp
  */
 export function neverReachedOdoo(error: unknown): boolean {
   if (error instanceof TransportFailure) return error.neverSent;
-  return error instanceof GatewayError && error.cause instanceof TransportFailure && error.cause.neverSent;
+  if (error instanceof QueueTimeoutError) return true;
+  if (!(error instanceof GatewayError)) return false;
+  const cause = error.cause;
+  return (cause instanceof TransportFailure && cause.neverSent) || cause instanceof QueueTimeoutError;
 }
 
 const UNKNOWN_OUTCOME =

@@ -1,4 +1,4 @@
-import { CallLimiter, LimiterClosedError } from '../../../src/odoo/call-limiter';
+import { CallLimiter, LimiterClosedError, QueueTimeoutError } from '../../../src/odoo/call-limiter';
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve = (): void => undefined;
@@ -64,5 +64,32 @@ describe('CallLimiter', () => {
 
   it('when the bound is not a positive integer, then construction fails', () => {
     expect(() => new CallLimiter(0)).toThrow(RangeError);
+  });
+
+  it('when a call waits longer than its budget for a slot, then it leaves the queue unsent', async () => {
+    const limiter = new CallLimiter(1);
+    const gate = deferred();
+    const running = limiter.run(() => gate.promise);
+    let ran = false;
+    const queued = limiter.run(async () => {
+      ran = true;
+    }, 20);
+    await expect(queued).rejects.toBeInstanceOf(QueueTimeoutError);
+    expect(limiter.load()).toEqual({ inFlight: 1, queued: 0 });
+    gate.resolve();
+    await running;
+    expect(ran).toBe(false);
+    expect(limiter.load()).toEqual({ inFlight: 0, queued: 0 });
+  });
+
+  it('when the queue is full, then a further call is refused at once', async () => {
+    const limiter = new CallLimiter(1, undefined, 1);
+    const gate = deferred();
+    const running = limiter.run(() => gate.promise);
+    const queued = limiter.run(async () => 'second');
+    await expect(limiter.run(async () => 'third')).rejects.toMatchObject({ queueFull: true });
+    gate.resolve();
+    await expect(queued).resolves.toBe('second');
+    await running;
   });
 });
