@@ -10,6 +10,14 @@ export function checkGateway(
 ): void {
   if (gateway.admin) checkAuth(gateway.admin.auth, ['admin', 'auth'], report);
   const { odoo } = gateway;
+  if (odoo.protocol === 'json2') {
+    // Accepted by the schema so that files written for it stay valid, but no transport exists yet.
+    report(
+      ['odoo', 'protocol'],
+      'json2 (Odoo 19+ External JSON-2 API) is not supported yet',
+      'use xmlrpc or jsonrpc, which Odoo 17 to 19 serve',
+    );
+  }
   // An empty url means the built-in simulator: demo data must never pass for production.
   if (odoo.url === '') {
     if (env.NODE_ENV === 'production') {

@@ -224,6 +224,13 @@ describe('invalid gateway.yaml', () => {
     );
   });
 
+  test('when odoo.protocol is json2, then it is refused until the gateway has a JSON-2 transport', () => {
+    const file = `${DIR}/gateway-json2-protocol.yaml`;
+    expect(gatewayErrors('gateway-json2-protocol.yaml')).toBe(
+      `${file}:6 odoo.protocol: json2 (Odoo 19+ External JSON-2 API) is not supported yet (use xmlrpc or jsonrpc, which Odoo 17 to 19 serve)`,
+    );
+  });
+
   test('when the endpoints folder is missing and a value is wrong, then both are reported', () => {
     const file = `${DIR}/gateway-missing-endpoints-dir.yaml`;
     expect(gatewayErrors('gateway-missing-endpoints-dir.yaml')).toBe(
