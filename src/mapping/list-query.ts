@@ -46,11 +46,10 @@ export function parseListQuery(
     errors.push({ line_id: 'limit', error: `must be between 1 and ${endpoint.maxPageSize}` });
   }
   const offset = parseCount(query.offset, 'offset', 0, errors);
-  const order = parseOrder(endpoint, single(query.order), fields, errors);
-  const keys = parseFieldsParam(endpoint, single(query.fields), errors);
+  const order = parseOrder(endpoint, single(query.order, 'order', errors), fields, errors);
+  const keys = parseFieldsParam(endpoint, single(query.fields, 'fields', errors), errors);
   const filters: unknown[] = [];
   for (const [name, raw] of filterEntries(query, errors)) {
-    if (RESERVED.has(name)) continue;
     const leaf = parseFilter(endpoint, name, raw, fields, errors);
     if (leaf) filters.push(...leaf);
   }
@@ -69,6 +68,7 @@ export function parseListQuery(
 function filterEntries(query: Record<string, unknown>, errors: ErrorDetail[]): Array<[string, QueryValue]> {
   const entries: Array<[string, QueryValue]> = [];
   for (const [name, raw] of Object.entries(query)) {
+    if (RESERVED.has(name)) continue;
     const pairs: Array<[string, unknown]> =
       typeof raw === 'object' && raw !== null && !Array.isArray(raw)
         ? Object.entries(raw as Record<string, unknown>).map(([op, value]) => [`${name}[${op}]`, value])
@@ -89,13 +89,19 @@ function filterText(value: unknown): QueryValue | null {
   return null;
 }
 
-function single(value: unknown): string | undefined {
-  if (Array.isArray(value)) return typeof value[0] === 'string' ? value[value.length - 1] : undefined;
-  return typeof value === 'string' ? value : undefined;
+/**
+ * A reserved parameter's text: the last one when repeated (`limit=5&limit=10`). Anything the query
+ * parser nested (`order[a]=x`, `order[1][b]=c`) is a 400, not a default and not a crash.
+ */
+function single(value: unknown, name: string, errors: ErrorDetail[]): string | undefined {
+  const last: unknown = Array.isArray(value) ? value[value.length - 1] : value;
+  if (last === undefined || typeof last === 'string') return last;
+  errors.push({ line_id: name, error: 'must be a single value' });
+  return undefined;
 }
 
 function parseCount(value: unknown, name: string, fallback: number, errors: ErrorDetail[]): number {
-  const text = single(value);
+  const text = single(value, name, errors);
   if (text === undefined || text === '') return fallback;
   if (!/^\d{1,9}$/.test(text)) {
     errors.push({ line_id: name, error: 'must be a non-negative integer' });
