@@ -19,6 +19,7 @@ import {
   ValidationError,
 } from '../errors/errors';
 import { createAuthMiddleware } from './auth';
+import { MAX_BODY_DEPTH, nestsDeeperThan } from './json-depth';
 import {
   HandlerInput,
   RecordDeps,
@@ -122,7 +123,13 @@ function parseBody(): RequestHandler {
       parser = express.json({ limit, strict: false, type: () => true });
       parserByLimit.set(limit, parser);
     }
-    parser(req, res, next);
+    parser(req, res, (err?: unknown) => {
+      if (err) return next(err);
+      if (nestsDeeperThan(req.body, MAX_BODY_DEPTH)) {
+        return next(new ValidationError(`The request body nests deeper than ${MAX_BODY_DEPTH} levels`));
+      }
+      next();
+    });
   };
 }
 

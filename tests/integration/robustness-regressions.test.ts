@@ -4,6 +4,8 @@
  */
 import request from 'supertest';
 import { Harness, SHOP_AUTH, startHarness } from './support/gateway-harness';
+import { deepJson } from './robustness-junk';
+import { changingCalls } from './robustness-wire';
 
 let h: Harness;
 
@@ -36,5 +38,40 @@ describe('robustness: list parameters the query parser nests', () => {
     const res = await request(h.url).get(api('customers?limit=1&limit=2')).set(SHOP_AUTH);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ success: true, limit: 2, count: 2 });
+  });
+});
+
+describe('robustness: deeply nested bodies', () => {
+  it.each([
+    ['an array', deepJson(5000, 'array')],
+    ['an object', deepJson(5000, 'object')],
+    ['a known key', `{"name":${deepJson(5000, 'object')}}`],
+    ['a batch', `[${deepJson(300_000, 'array')}]`],
+  ])(
+    'when %s nests 5,000+ levels (with an Idempotency-Key), then it is a 400, not a stack overflow',
+    async (_what, body) => {
+      h.resetCalls();
+      const res = await request(h.url)
+        .post(api('partner-tags'))
+        .auth('tags', 'tags-secret')
+        .set('Idempotency-Key', `deep-${body.length}`)
+        .type('application/json')
+        .send(body);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ success: false, status_code: 'VALIDATION_ERROR' });
+      expect(res.body.error).toMatch(/nests deeper than \d+ levels/);
+      expect(changingCalls(h.objectCalls())).toEqual([]);
+    },
+  );
+
+  it('when a body nests as deep as a real batch of nested records, then it is accepted', async () => {
+    const order = {
+      order_ref: 'DEEP-OK-1',
+      customer: 'C-1001',
+      lines: [{ sku: 'SKU-001', quantity: 1, price_unit: 2 }],
+    };
+    const res = await request(h.url).post(api('sale-orders')).set(SHOP_AUTH).send([order]);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ success: true, created: 1 });
   });
 });
