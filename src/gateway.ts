@@ -5,15 +5,16 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { settingsNeedingRestart } from './config/restart-settings';
+import { drain, listen } from './http/server-lifecycle';
+import { logConsistency } from './ops/log-consistency';
 import winston from 'winston';
 import { createApp, requestCallCounter } from './app';
 import { watchConfig } from './config/config-watcher';
 import { GatewayConfig } from './config/types';
 import { createMetrics } from './metrics/metrics';
 import { createOdooClient } from './odoo/create-odoo-client';
-import { OdooCallObserver, OdooClient } from './odoo/odoo-client';
-import { checkConfigAgainstOdoo } from './ops/odoo-consistency';
-import { allProblems, formatConsistencyProblem, reportSummary } from './ops/report-text';
+import { OdooCallObserver } from './odoo/odoo-client';
 import { ModelFieldsCache } from './records/model-fields-cache';
 import { createBatchHandler } from './http/batch-handler';
 import { MemoryIdempotencyStore, createIdempotency } from './http/idempotency';
@@ -77,11 +78,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ? watchConfig({
         ...options.watch,
         onReload: (config) => {
+          const ignored = settingsNeedingRestart(current.settings, config.settings);
+          if (ignored.length > 0) {
+            logger.warn(
+              'configuration reloaded, but these gateway.yaml sections only apply after a restart',
+              {
+                sections: ignored,
+              },
+            );
+          }
           current = config;
           fields.clear();
           metrics.recordReload(true);
           logger.info('configuration reloaded', { endpoints: [...config.endpoints.keys()] });
-          void logConsistency(config, odoo, logger);
+          logConsistency(config, odoo, logger).catch((error: unknown) =>
+            logger.error('config check against Odoo failed', { error: errorText(error) }),
+          );
         },
         onError: (error) => {
           metrics.recordReload(false);
@@ -99,15 +111,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   logger.info('gateway listening', { url, endpoints: [...current.endpoints.keys()] });
   // The checks that need Odoo (fields exist, types fit, access rights), in the background: a slow or
   // absent Odoo must not hold the start; test-connection and config:check run the same checks.
-  const startupCheck = logConsistency(current, odoo, logger);
+  const startupCheck = logConsistency(current, odoo, logger).catch((error: unknown) =>
+    logger.error('config check against Odoo failed', { error: errorText(error) }),
+  );
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       watcher?.close();
-      await startupCheck;
+      // Stop taking requests first; the background check ends when the Odoo client closes.
       await drain(server, current.settings.shutdownTimeoutMs, logger);
       await odoo.close();
+      await startupCheck;
       await simulator?.close();
     })();
     return closing;
@@ -134,56 +149,9 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function logConsistency(
-  config: GatewayConfig,
-  odoo: OdooClient,
-  logger: winston.Logger,
-): Promise<void> {
-  const report = await checkConfigAgainstOdoo(config, odoo);
-  if (!report.odoo.reachable) {
-    logger.warn('Odoo is not reachable yet; the endpoint checks against Odoo were skipped', {
-      error: report.odoo.error,
-    });
-    return;
-  }
-  for (const problem of allProblems(report)) {
-    const level = problem.severity === 'error' ? 'error' : 'warn';
-    logger.log(level, `config check: ${formatConsistencyProblem(problem)}`);
-  }
-  logger.info(`config check against Odoo: ${reportSummary(report)}`);
-}
-
 function combineObservers(...observers: OdooCallObserver[]): OdooCallObserver {
   return {
     onQueueChange: (inFlight, queued) => observers.forEach((o) => o.onQueueChange?.(inFlight, queued)),
     onCallEnd: (info) => observers.forEach((o) => o.onCallEnd?.(info)),
   };
-}
-
-function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const server = app.listen(port, host);
-    server.once('listening', () => resolve(server));
-    server.once('error', reject);
-  });
-}
-
-/** Stop accepting, let requests in flight finish (bounded), then cut what is left. */
-async function drain(server: Server, timeoutMs: number, logger: winston.Logger): Promise<void> {
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  // Keep-alive sockets that go idle after their last response must not hold the shutdown.
-  const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(true), timeoutMs);
-  });
-  const expired = await Promise.race([closed.then(() => false), timedOut]);
-  clearInterval(idleSweep);
-  clearTimeout(timer);
-  if (expired) {
-    logger.warn('shutdown timeout: closing connections that are still open', { timeout_ms: timeoutMs });
-    server.closeAllConnections();
-    await closed;
-  }
 }
