@@ -110,6 +110,12 @@ describe('GET /bj_api_sync/test-connection against the built-in simulator', () =
     const res = await request(appFor(writeConfig('broken', 'emial'), odooClient())).get(PATH);
     expect(res.status).toBe(503);
     expect(res.body.success).toBe(false);
+    expect(res.body).toMatchObject({
+      status_code: 'ODOO_UNAVAILABLE',
+      line_id: null,
+      error: res.body.message,
+    });
+    expect(typeof res.body.request_id).toBe('string');
     expect(res.body.odoo).toMatchObject({ reachable: true, uid: 2 });
     expect(res.body.message).toBe(
       'Odoo is reachable but the configuration does not match it: 1 error, 0 warnings (1 endpoint and 0 mappings checked)',
@@ -139,6 +145,10 @@ describe('GET /bj_api_sync/test-connection against the built-in simulator', () =
     expect(res.body).toEqual({
       success: false,
       message: 'Odoo is not reachable (connection refused)',
+      error: 'Odoo is not reachable (connection refused)',
+      status_code: 'ODOO_UNAVAILABLE',
+      line_id: null,
+      request_id: expect.any(String),
       ok: false,
       odoo: { reachable: false, protocol: 'xmlrpc', error: 'Odoo is not reachable (connection refused)' },
       endpoints: [],
@@ -155,5 +165,32 @@ describe('GET /bj_api_sync/test-connection against the built-in simulator', () =
     expect(res.body.odoo).toMatchObject({ reachable: true, version: '18.0' });
     expect(res.body.odoo.error).toMatch(/^Odoo refused the gateway's login/);
     expect(JSON.stringify(res.body)).not.toContain(password);
+  });
+});
+
+describe('test-connection under repeated calls', () => {
+  it('when it is asked many times at once and again soon after, then Odoo is checked once', async () => {
+    const sim = await startSimulator({ seed: 'demo' });
+    const odoo = createOdooClient({
+      url: sim.url,
+      db: sim.db,
+      username: sim.username,
+      password: sim.password,
+      timeoutMs: 5000,
+      connectTimeoutMs: 2000,
+      maxConcurrency: 4,
+    });
+    try {
+      const config = loadConfig({ configPath: path.resolve('config/gateway.yaml'), env: {} });
+      const app = express().get(PATH, createTestConnectionHandler({ getConfig: () => config, odoo }));
+      const statuses = await Promise.all(Array.from({ length: 5 }, () => request(app).get(PATH)));
+      expect(statuses.map((res) => res.status)).toEqual([200, 200, 200, 200, 200]);
+      const callsAfterBurst = sim.controls.callLog().length;
+      expect((await request(app).get(PATH)).status).toBe(200);
+      expect(sim.controls.callLog().length).toBe(callsAfterBurst);
+    } finally {
+      await odoo.close();
+      await sim.close();
+    }
   });
 });
