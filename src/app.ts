@@ -49,13 +49,15 @@ export function createApp(deps: AppDeps): Express {
     res.json({ success: true, status: 'ok' });
   });
   const admin = adminAuth(deps.getConfig);
-  if (deps.testConnection) app.get('/bj_api_sync/test-connection', admin, deps.testConnection);
-  if (deps.metrics) app.get('/metrics', admin, deps.metrics.handler());
-  app.use(createDocsRouter(() => ({ config: deps.getConfig() })));
+  // The admin routes count against the same per-client rate limit as the API.
+  const rateLimit = createRateLimit(deps.getConfig);
+  if (deps.testConnection) app.get('/bj_api_sync/test-connection', rateLimit, admin, deps.testConnection);
+  if (deps.metrics) app.get('/metrics', rateLimit, admin, deps.metrics.handler());
+  app.use(createDocsRouter(() => ({ config: deps.getConfig(), modelFields: deps.fields.settled() })));
 
   app.use(
     '/bj_api_sync/v1',
-    createRateLimit(deps.getConfig),
+    rateLimit,
     createEndpointRouter({
       getConfig: deps.getConfig,
       recordDeps: (config) => recordDeps(deps, config, relationCache),

@@ -12,6 +12,7 @@ import winston from 'winston';
 import { createApp, requestCallCounter } from './app';
 import { watchConfig } from './config/config-watcher';
 import { GatewayConfig } from './config/types';
+import { modelsOf } from './mapping/fields-catalog';
 import { createMetrics } from './metrics/metrics';
 import { createOdooClient } from './odoo/create-odoo-client';
 import { OdooCallObserver } from './odoo/odoo-client';
@@ -89,6 +90,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           }
           current = config;
           fields.clear();
+          primeFieldTypes(fields, config);
           metrics.recordReload(true);
           logger.info('configuration reloaded', { endpoints: [...config.endpoints.keys()] });
           logConsistency(config, odoo, logger).catch((error: unknown) =>
@@ -111,6 +113,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   logger.info('gateway listening', { url, endpoints: [...current.endpoints.keys()] });
   // The checks that need Odoo (fields exist, types fit, access rights), in the background: a slow or
   // absent Odoo must not hold the start; test-connection and config:check run the same checks.
+  primeFieldTypes(fields, current);
   const startupCheck = logConsistency(current, odoo, logger).catch((error: unknown) =>
     logger.error('config check against Odoo failed', { error: errorText(error) }),
   );
@@ -143,6 +146,14 @@ async function startDemoSimulator(logger: winston.Logger): Promise<RunningSimula
     'DEMO MODE: no ODOO_URL is set, so the gateway runs on its BUILT-IN ODOO SIMULATOR with demo data. Nothing is written to a real Odoo. Set ODOO_URL, ODOO_DB, ODOO_USERNAME and ODOO_PASSWORD to connect a real one.';
   logger.warn(banner, { simulator_url: simulator.url });
   return simulator;
+}
+
+/** Fetches every mapped model's field types in the background, so the first requests and the docs have them. */
+function primeFieldTypes(fields: ModelFieldsCache, config: GatewayConfig): void {
+  const models = [...config.mappings.values()].flatMap((mapping) => [
+    ...modelsOf(mapping, (name) => config.mappings.get(name)),
+  ]);
+  fields.catalog(models).catch(() => undefined); // Odoo down: requests fetch them later, and report the failure.
 }
 
 function errorText(error: unknown): string {

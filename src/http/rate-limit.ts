@@ -5,23 +5,28 @@
  * limiter is rebuilt when a reload changes the numbers.
  */
 import type { RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { MemoryStore, rateLimit } from 'express-rate-limit';
 import { GatewayConfig } from '../config/types';
 import { RateLimitedError } from '../errors/errors';
 
 export function createRateLimit(getConfig: () => GatewayConfig): RequestHandler {
-  let current: { key: string; handler: RequestHandler } | undefined;
+  let current: { key: string; store: MemoryStore; handler: RequestHandler } | undefined;
   return (req, res, next) => {
     const { windowMs, max } = getConfig().settings.rateLimit;
     if (max === 0) return next();
     const key = `${windowMs}/${max}`;
-    if (current?.key !== key) current = { key, handler: buildLimiter(windowMs, max) };
+    if (current?.key !== key) {
+      current?.store.shutdown(); // its reset timer and counters go with the old numbers
+      const store = new MemoryStore();
+      current = { key, store, handler: buildLimiter(windowMs, max, store) };
+    }
     current.handler(req, res, next);
   };
 }
 
-function buildLimiter(windowMs: number, max: number): RequestHandler {
+function buildLimiter(windowMs: number, max: number, store: MemoryStore): RequestHandler {
   return rateLimit({
+    store,
     windowMs,
     limit: max,
     standardHeaders: 'draft-8',

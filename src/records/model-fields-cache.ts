@@ -8,6 +8,7 @@ import { FIELDS_GET_ATTRIBUTES, ModelFields } from '../mapping/odoo-field-meta';
 
 export class ModelFieldsCache {
   private readonly pending = new Map<string, Promise<ModelFields>>();
+  private settledView: ReadonlyMap<string, ModelFields> = new Map();
 
   constructor(private readonly odoo: OdooClient) {}
 
@@ -24,8 +25,18 @@ export class ModelFieldsCache {
         },
       );
       this.pending.set(model, entry);
-      // A failed lookup (Odoo down) must not poison the cache for later requests.
-      entry.catch(() => this.pending.delete(model));
+      const settling = entry;
+      settling.then(
+        (fields) => {
+          // A new map per change, so that consumers caching by identity (the docs) see it.
+          if (this.pending.get(model) === settling)
+            this.settledView = new Map(this.settledView).set(model, fields);
+        },
+        // A failed lookup (Odoo down) must not poison the cache; a newer entry (after clear()) stays.
+        () => {
+          if (this.pending.get(model) === settling) this.pending.delete(model);
+        },
+      );
     }
     return entry;
   }
@@ -36,12 +47,13 @@ export class ModelFieldsCache {
     return new Map(names.map((model, index) => [model, results[index] ?? {}]));
   }
 
-  /** Models already known, without calling Odoo (for docs generation). */
-  known(): ReadonlyMap<string, Promise<ModelFields>> {
-    return this.pending;
+  /** Field metadata fetched so far, without calling Odoo (the generated docs use it for types). */
+  settled(): ReadonlyMap<string, ModelFields> {
+    return this.settledView;
   }
 
   clear(): void {
     this.pending.clear();
+    this.settledView = new Map();
   }
 }

@@ -79,4 +79,16 @@ describe('/metrics and test-connection behind the admin auth', () => {
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ success: true, odoo: { version: '18.0', uid: 2 } });
   });
+
+  test('when the gateway has started, then the generated OpenAPI carries the Odoo field types it fetched', async () => {
+    let spec:
+      | { components: { schemas: Record<string, { properties: Record<string, { type?: unknown }> }> } }
+      | undefined;
+    for (let attempt = 0; attempt < 40; attempt += 1) {
+      spec = (await (await fetch(`${gateway.url}/bj_api_sync/v1/openapi.json`)).json()) as typeof spec;
+      if (spec?.components.schemas.customers?.properties.phone?.type !== undefined) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(spec?.components.schemas.customers?.properties.phone?.type).toEqual(expect.arrayContaining(['string']));
+  });
 });
