@@ -27,8 +27,11 @@ describe('graceful shutdown', () => {
     try {
       await fetch(`${gateway.url}/bj_api_sync/v1/customers/C-1001`, { headers: SHOP_AUTH }); // warm caches
       sim.controls.setLatency(300);
+      const callsBefore = sim.controls.callLog().length;
       const inFlight = fetch(`${gateway.url}/bj_api_sync/v1/customers/C-1001`, { headers: SHOP_AUTH });
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Close only once the request is surely in flight: its Odoo call has reached the simulator.
+      while (sim.controls.callLog().length === callsBefore)
+        await new Promise((resolve) => setTimeout(resolve, 5));
       const closed = gateway.close();
       const response = await inFlight;
       expect(response.status).toBe(200);
