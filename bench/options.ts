@@ -77,8 +77,8 @@ export function parseOptions(
   return {
     odoo,
     latencies: odoo ? [0] : numberList(raw.get('latency') ?? '0,10', 'latency'),
-    durationS: positive(raw.get('duration'), quick ? 1 : 2, 'duration'),
-    rounds: positiveInt(raw.get('rounds'), quick ? 1 : 2, 'rounds'),
+    durationS: positive(raw.get('duration'), 1, 'duration'),
+    rounds: positiveInt(raw.get('rounds'), quick ? 1 : 4, 'rounds'),
     warmupS: quick ? 0.3 : 0.5,
     connections: positiveInt(raw.get('connections'), 4, 'connections'),
     latencyConnections: positiveInt(raw.get('latency-connections'), 1, 'latency-connections'),

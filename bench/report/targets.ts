@@ -38,7 +38,7 @@ export function checkTargets(rows: readonly RowResult[], simulated: boolean): Ta
         value: row.vsDirect.p50,
         ok: row.vsDirect.p50 <= P50_MAX_RATIO,
       })),
-      (v) => `${v.toFixed(2)}×`,
+      (v) => `${v.toFixed(3)}×`,
     ),
   );
   const at0 = simulated ? crud.filter((row) => row.latencyMs === RPS_LATENCY_MS && row.vsExpress) : [];

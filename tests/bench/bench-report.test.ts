@@ -66,7 +66,7 @@ describe('bench targets and table', () => {
   test('when one row misses, then its target is missed and the failing figure is the one shown', () => {
     const checks = checkTargets([crud(0, 1.0, 0.5), crud(10, 1.3, 0.9)], true);
     const p50 = checks.find((check) => check.id === 'p50-overhead');
-    expect(p50).toMatchObject({ verdict: 'missed', measured: 'GET one 1.30×' });
+    expect(p50).toMatchObject({ verdict: 'missed', measured: 'GET one 1.300×' });
     expect(checks.find((check) => check.id === 'rps-vs-express')).toMatchObject({
       verdict: 'missed',
       measured: 'GET one 50%',
