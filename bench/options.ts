@@ -37,6 +37,8 @@ export interface BenchOptions {
   quick: boolean;
   outDir: string;
   configPath: string;
+  /** Put the table into docs/benchmarks.md and the README (between their markers); full runs only. */
+  writeDocs: boolean;
   /** Profile the gateway child with `node --cpu-prof` into this folder. */
   cpuProfDir?: string;
 }
@@ -44,7 +46,7 @@ export interface BenchOptions {
 export class OptionsError extends Error {}
 
 const USAGE = `usage: npm run bench -- [--quick] [--rows ${ROW_IDS.join(',')}] [--latency 0,10]
-       [--duration S] [--rounds N] [--connections N] [--latency-connections N] [--sync-size N] [--out DIR] [--cpu-prof DIR]
+       [--duration S] [--rounds N] [--connections N] [--latency-connections N] [--sync-size N] [--out DIR] [--cpu-prof DIR] [--write-docs]
        [--odoo-url URL --db DB --user LOGIN --password PASSWORD]`;
 
 const FLAGS = new Set([
@@ -65,6 +67,7 @@ const FLAGS = new Set([
   'user',
   'password',
   'help',
+  'write-docs',
 ]);
 
 export function parseOptions(
@@ -74,7 +77,22 @@ export function parseOptions(
   const raw = readFlags(argv);
   const quick = raw.has('quick');
   const odoo = realOdoo(raw, env);
+  const writeDocs = raw.has('write-docs');
+  const partial = [
+    'quick',
+    'rows',
+    'duration',
+    'rounds',
+    'sync-size',
+    'latency',
+    'startup-runs',
+    'cpu-prof',
+  ].filter((flag) => raw.has(flag));
+  if (writeDocs && partial.length > 0) {
+    throw new OptionsError(`--write-docs publishes a full default run only; drop --${partial.join(', --')}`);
+  }
   return {
+    writeDocs,
     odoo,
     latencies: odoo ? [0] : numberList(raw.get('latency') ?? '0,10', 'latency'),
     durationS: positive(raw.get('duration'), 1, 'duration'),
@@ -100,7 +118,7 @@ function readFlags(argv: readonly string[]): Map<string, string> {
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
     if (!FLAGS.has(name)) throw new OptionsError(`unknown option --${name}\n${USAGE}`);
-    if (name === 'quick' || name === 'help') {
+    if (name === 'quick' || name === 'help' || name === 'write-docs') {
       flags.set(name, 'true');
       continue;
     }

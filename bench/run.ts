@@ -4,7 +4,9 @@
  * it with every raw figure to bench/results/. See docs/benchmarks.md.
  */
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { BenchContext } from './bench-context';
 import { loadConfig } from '../src/config/load-config';
 import { deleteCustomersByRefPrefix } from './odoo/clean-up';
@@ -14,6 +16,7 @@ import { BenchOptions, OptionsError, parseOptions } from './options';
 import { REPO_ROOT, startExpressBaselineChild, startGatewayChild } from './processes/gateway-child';
 import { OdooTarget, realOdooTarget, startSimulatorTarget } from './processes/odoo-target';
 import type { ServerChild } from './processes/server-child';
+import { writeResultsBlock } from './report/docs-block';
 import { renderTable } from './report/table';
 import { RowResult, checkTargets } from './report/targets';
 import { writeResults } from './report/results-file';
@@ -86,6 +89,16 @@ async function main(): Promise<void> {
     });
     console.log(table);
     console.log(`\n${rows.length} rows in ${durationS} s; results: ${file} (and latest.json, latest.md)`);
+    if (options.writeDocs) {
+      const docs = ['docs/benchmarks.md', 'README.md'].map((name) => path.join(REPO_ROOT, name));
+      const written = writeResultsBlock(
+        docs,
+        fs.readFileSync(path.join(options.outDir, 'latest.md'), 'utf8'),
+      );
+      console.log(
+        written.length ? `updated: ${written.join(', ')}` : 'no file has the bench-results markers',
+      );
+    }
   } finally {
     for (const child of children.reverse()) await child.stop();
     direct?.close();

@@ -52,6 +52,7 @@ describe('bench options', () => {
     [['--db', 'd'], /only meaningful with --odoo-url/],
     [['--frobnicate'], /unknown option --frobnicate/],
     [['--duration'], /--duration needs a value/],
+    [['--write-docs', '--quick'], /full default run only; drop --quick/],
   ])('when given %j, then it is refused with a message that says why', (argv, message) => {
     expect(() => parseOptions(argv)).toThrow(OptionsError);
     expect(() => parseOptions(argv)).toThrow(message);

@@ -1,3 +1,4 @@
+import { END_MARK, START_MARK, replaceResultsBlock } from '../../bench/report/docs-block';
 import { renderTable } from '../../bench/report/table';
 import { RowResult, checkTargets } from '../../bench/report/targets';
 import type { CrudRowResult } from '../../bench/rows/crud-row';
@@ -107,5 +108,18 @@ describe('bench targets and table', () => {
     );
     expect(table).toMatch(/\| Targets \(issue\) +\|.*\| MET +\|/);
     expect(new Set(lines.map((line) => line.length)).size).toBe(1);
+  });
+});
+
+describe('bench results block in the docs', () => {
+  test('when the markers are present, then only the text between them is replaced', () => {
+    const text = `# Benchmarks\nintro\n${START_MARK}\nold table\n${END_MARK}\nafter\n`;
+    expect(replaceResultsBlock(text, '| new |\n')).toBe(
+      `# Benchmarks\nintro\n${START_MARK}\n| new |\n${END_MARK}\nafter\n`,
+    );
+  });
+
+  test('when a marker is missing, then nothing is replaced', () => {
+    expect(replaceResultsBlock(`# README\n${START_MARK}\nno end`, 'x')).toBeUndefined();
   });
 });
