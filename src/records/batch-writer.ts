@@ -9,7 +9,7 @@ import { ConflictError, ValidationError } from '../errors/errors';
 import { modelsOf } from '../mapping/fields-catalog';
 import { WriteMode } from '../mapping/input-schema';
 import { refineReplaceLines } from './existing-children';
-import { PreparedWrite, WriteDeps, prepareWrites } from './prepare-writes';
+import { PrepareOptions, PreparedWrite, WriteDeps, prepareWrites, validateWrites } from './prepare-writes';
 import { findIdsByIdentifier, identifierOf } from './record-lookup';
 import { BatchAbortedError } from './write-errors';
 import { ReadyItem, WriteExecutor, groupUpdates } from './write-executor';
@@ -50,14 +50,23 @@ export async function writeItems(
     context?.resume,
   );
   // Without upsert the mode is known up front, so bodies are validated before Odoo is asked anything.
-  if (!endpoint.upsert) await prepare(deps, endpoint, open(items), fixedMode(options.method));
+  if (!endpoint.upsert) await validate(deps, endpoint, open(items), fixedMode(options.method));
   failDuplicates(endpoint, open(items));
   await nameRecords(deps, endpoint, items, options.method);
   if (endpoint.upsert) {
-    await prepare(deps, endpoint, withMode(items, 'create'), 'create');
-    await prepare(deps, endpoint, withMode(items, 'update'), 'update');
+    await validate(deps, endpoint, withMode(items, 'create'), 'create');
+    await validate(deps, endpoint, withMode(items, 'update'), 'update');
   }
   await refuseIdentifierTakeovers(deps, endpoint, items);
+  // Preparing may create related records (create_missing), so it comes once every item is named and
+  // only for the items still open: a 404, 409 or aborted atomic batch must leave nothing behind.
+  if (!(options.atomic && abortIfAnyFailed(items))) {
+    const prepareOptions = { allOrNothing: options.atomic };
+    if (endpoint.upsert) {
+      await prepare(deps, endpoint, withMode(items, 'create'), 'create', prepareOptions);
+      await prepare(deps, endpoint, withMode(items, 'update'), 'update', prepareOptions);
+    } else await prepare(deps, endpoint, open(items), fixedMode(options.method), prepareOptions);
+  }
   await refineReplaceLines({
     odoo: deps.odoo,
     endpoint,
@@ -88,13 +97,34 @@ async function nameRecords(deps: WriteDeps, endpoint: EndpointDef, items: PlanIt
   }
 }
 
-async function prepare(deps: WriteDeps, endpoint: EndpointDef, items: PlanItem[], mode: WriteMode) {
+async function validate(deps: WriteDeps, endpoint: EndpointDef, items: PlanItem[], mode: WriteMode) {
+  if (items.length === 0) return;
+  const errors = await validateWrites(
+    deps,
+    endpoint,
+    items.map((item) => item.body),
+    mode,
+  );
+  items.forEach((item, position) => {
+    const found = errors[position] ?? [];
+    if (found.length > 0) fail(item, ValidationError.fromDetails(found));
+  });
+}
+
+async function prepare(
+  deps: WriteDeps,
+  endpoint: EndpointDef,
+  items: PlanItem[],
+  mode: WriteMode,
+  options: PrepareOptions,
+) {
   if (items.length === 0) return;
   const prepared: PreparedWrite[] = await prepareWrites(
     deps,
     endpoint,
     items.map((item) => item.body),
     mode,
+    options,
   );
   items.forEach((item, position) => {
     const result = prepared[position];

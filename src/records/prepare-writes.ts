@@ -1,20 +1,22 @@
 /**
  * Request bodies → Odoo values, for one record or a batch: validate every body (every bad key at once),
  * evaluate `compute_in`, resolve all relation values in one pass, then map. Nothing reaches Odoo for a
- * body that fails here, and the number of Odoo calls does not depend on the number of bodies.
+ * body that fails here (related records are created only for bodies that pass), and the number of
+ * Odoo calls does not depend on the number of bodies.
  */
 import Joi from 'joi';
 import { EndpointDef, MappingDef } from '../config/types';
 import { ErrorDetail } from '../errors/gateway-error';
 import { ExpressionError, evaluateExpression } from '../mapping/expressions';
-import { FieldsCatalog, MappingLookup, modelsOf } from '../mapping/fields-catalog';
+import { FieldsCatalog, MappingLookup, fieldsOf, modelsOf } from '../mapping/fields-catalog';
 import { WriteMode, buildInputSchema, lineIdOf } from '../mapping/input-schema';
 import { toOdooVals } from '../mapping/to-odoo';
 import { OdooClient } from '../odoo/odoo-client';
 import { ModelFieldsCache } from './model-fields-cache';
 import { resolveNestedMany2one } from './nested-many2one';
 import { RelationCache } from './relation-cache';
-import { resolveRelations } from './relation-resolver';
+import { RelationIds, relationKey } from '../mapping/relation-values';
+import { createMissingRelations, creatableRelations, resolveRelations } from './relation-resolver';
 
 export interface PreparedWrite {
   index: number;
@@ -30,45 +32,73 @@ export interface WriteDeps {
   relationCache?: RelationCache;
 }
 
+export interface PrepareOptions {
+  /** All or nothing (an atomic batch): when one body fails, nothing is created for the others either. */
+  allOrNothing?: boolean;
+}
+
+/** Every body's validation problems (schema and `compute_in`), without asking Odoo anything. */
+export async function validateWrites(
+  deps: WriteDeps,
+  endpoint: EndpointDef,
+  bodies: readonly unknown[],
+  mode: WriteMode,
+): Promise<ErrorDetail[][]> {
+  const items = await validateItems(deps, endpoint, bodies, mode);
+  return items.map((item) => item.errors);
+}
+
 export async function prepareWrites(
   deps: WriteDeps,
   endpoint: EndpointDef,
   bodies: readonly unknown[],
   mode: WriteMode,
+  options: PrepareOptions = {},
 ): Promise<PreparedWrite[]> {
   const catalog = await deps.fields.catalog(modelsOf(endpoint, deps.lookup));
-  const schema = inputSchemaFor(endpoint, mode, catalog, deps.lookup);
-  const items = bodies.map((body, index) => validateBody(schema, body, index));
-  await Promise.all(items.map((item) => item.errors.length === 0 && computeInputs(endpoint, item)));
-  const valid = items.filter((item) => item.errors.length === 0);
+  const items = await validateItems(deps, endpoint, bodies, mode);
+  const valid = withoutErrors(items);
   if (valid.length === 0) return items;
-  const relations = await resolveRelations({
+  const request = {
     odoo: deps.odoo,
     mapping: endpoint,
     bodies: valid.map((item) => item.body),
     lookup: deps.lookup,
     context: { ...endpoint.context },
-    createMissing: true,
     cache: deps.relationCache,
-  });
-  const context = { ...endpoint.context };
-  const bodiesOfValid = valid.map((item) => item.body);
+  };
+  const relations = await resolveRelations({ ...request, createMissing: false });
+  const mapContext = { catalog, lookup: deps.lookup, defaults: endpoint.defaults };
+  // Related records (`create_missing`) are created only for bodies nothing else rejects: a request
+  // answered with an error must leave nothing behind in Odoo.
+  if (!hasNestedMany2one(endpoint, catalog, deps.lookup)) {
+    const standIns = withStandIns(relations, creatableRelations(endpoint, deps.lookup));
+    for (const item of valid) {
+      const dryRun = toOdooVals(endpoint, item.body, mode, {
+        ...mapContext,
+        relations: standIns,
+        computed: item.computed,
+      });
+      item.errors.push(...dryRun.errors);
+    }
+  }
+  const ready = withoutErrors(valid);
+  if (ready.length === 0 || (options.allOrNothing && ready.length < items.length)) return items;
+  await createMissingRelations({ ...request, bodies: ready.map((item) => item.body) }, relations);
   const nested = await resolveNestedMany2one({
     odoo: deps.odoo,
     mapping: endpoint,
-    bodies: bodiesOfValid,
+    bodies: ready.map((item) => item.body),
     catalog,
     lookup: deps.lookup,
     relations,
-    context,
+    context: { ...endpoint.context },
   });
-  for (const item of valid) {
+  for (const item of ready) {
     const result = toOdooVals(endpoint, item.body, mode, {
-      catalog,
-      lookup: deps.lookup,
+      ...mapContext,
       relations,
       computed: item.computed,
-      defaults: endpoint.defaults,
       nestedIds: nested.ids,
       nestedErrors: nested.errors,
     });
@@ -76,6 +106,50 @@ export async function prepareWrites(
     item.errors.push(...result.errors);
   }
   return items;
+}
+
+async function validateItems(
+  deps: WriteDeps,
+  endpoint: EndpointDef,
+  bodies: readonly unknown[],
+  mode: WriteMode,
+): Promise<WorkingItem[]> {
+  const catalog = await deps.fields.catalog(modelsOf(endpoint, deps.lookup));
+  const schema = inputSchemaFor(endpoint, mode, catalog, deps.lookup);
+  const items = bodies.map((body, index) => validateBody(schema, body, index));
+  await Promise.all(items.map((item) => item.errors.length === 0 && computeInputs(endpoint, item)));
+  return items;
+}
+
+function withoutErrors(items: readonly WorkingItem[]): WorkingItem[] {
+  return items.filter((item) => item.errors.length === 0);
+}
+
+/** Any id for a value that will be created: the dry run only looks for other problems. */
+const STAND_IN_ID = Number.MAX_SAFE_INTEGER;
+
+function withStandIns(relations: RelationIds, creatable: ReadonlySet<string>): RelationIds {
+  return {
+    idFor: (model, match, value) =>
+      relations.idFor(model, match, value) ??
+      (creatable.has(relationKey(model, match)) ? STAND_IN_ID : undefined),
+  };
+}
+
+/**
+ * Nested many2one/many2many objects are matched or created (nested-many2one.ts) before they can be
+ * mapped, so a dry run cannot see their problems: such mappings keep creating relations first.
+ */
+function hasNestedMany2one(mapping: MappingDef, catalog: FieldsCatalog, lookup: MappingLookup): boolean {
+  const fields = fieldsOf(catalog, mapping.model);
+  return mapping.fields.some((line) => {
+    const type = line.field ? fields[line.field]?.type : undefined;
+    return (
+      line.mapping !== undefined &&
+      lookup(line.mapping) !== undefined &&
+      (type === 'many2one' || type === 'many2many')
+    );
+  });
 }
 
 type WorkingItem = PreparedWrite & { computed: Map<string, unknown> };

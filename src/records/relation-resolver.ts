@@ -52,7 +52,24 @@ export async function resolveRelations(request: RelationResolveRequest): Promise
   return table;
 }
 
-async function createMissing(request: RelationResolveRequest, wants: RelationWants, table: RelationIdTable) {
+/**
+ * After `resolveRelations` without creation: creates what the bodies name and `table` lacks, where the
+ * line allows it, and adds the new ids to `table`. Lets a write create related records only for the
+ * bodies that will be written (a rejected request must leave nothing behind).
+ */
+export async function createMissingRelations(
+  request: Omit<RelationResolveRequest, 'createMissing'>,
+  table: RelationIdTable,
+): Promise<void> {
+  const wants = collectRelationWants(request.mapping, request.bodies, request.lookup);
+  await createMissing(request, wants, table);
+}
+
+async function createMissing(
+  request: Omit<RelationResolveRequest, 'createMissing'>,
+  wants: RelationWants,
+  table: RelationIdTable,
+) {
   const creatable = creatableRelations(request.mapping, request.lookup);
   await Promise.all(
     [...wants.values()].map(async ({ model, match, values }) => {
@@ -74,7 +91,8 @@ async function createMissing(request: RelationResolveRequest, wants: RelationWan
   );
 }
 
-function creatableRelations(
+/** `model|match` pairs whose missing values the mapping (or a nested one) may create. */
+export function creatableRelations(
   mapping: MappingDef,
   lookup: MappingLookup,
   seen = new Set<string>(),

@@ -75,3 +75,69 @@ describe('robustness: deeply nested bodies', () => {
     expect(res.body).toMatchObject({ success: true, created: 1 });
   });
 });
+
+describe('robustness: a rejected write creates no related records (create_missing)', () => {
+  const tagCount = async (name: string): Promise<number> => {
+    const res = await request(h.url)
+      .get(api(`partner-tags?name=${encodeURIComponent(name)}`))
+      .auth('tags', 'tags-secret');
+    return (res.body as { total: number }).total;
+  };
+  const customer = (id: string, tag: string, extra: Record<string, unknown> = {}) => ({
+    customer_id: id,
+    name: `Customer ${id}`,
+    tags: [tag],
+    ...extra,
+  });
+
+  it.each([
+    [
+      'PUT to a customer that does not exist (404)',
+      'put',
+      'customers/NO-SUCH-1',
+      customer('NO-SUCH-1', 'Tag 404'),
+    ],
+    ['POST of an identifier that exists (409)', 'post', 'customers', customer('C-1001', 'Tag 409')],
+    [
+      'POST whose other relation value is unknown (400)',
+      'post',
+      'customers',
+      customer('NEW-400', 'Tag 400', { country: 'ZZ' }),
+    ],
+  ] as const)('when a %s names a new tag, then the tag is not created', async (_what, method, path, body) => {
+    const [tag] = body.tags;
+    h.resetCalls();
+    const res = await request(h.url)[method](api(path)).set(SHOP_AUTH).send(body);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.body).toMatchObject({ success: false });
+    expect(changingCalls(h.objectCalls())).toEqual([]);
+    expect(await tagCount(tag ?? '')).toBe(0);
+  });
+
+  it('when an atomic batch has one bad item, then the good items create no tags either', async () => {
+    h.resetCalls();
+    const res = await request(h.url)
+      .post(api('customers?atomic=true'))
+      .set(SHOP_AUTH)
+      .send([
+        customer('ATOM-1', 'Tag atomic'),
+        customer('ATOM-2', 'Tag atomic 2', { email: 'not-an-email' }),
+      ]);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ success: false, created: 0, failed: 2 });
+    expect(changingCalls(h.objectCalls())).toEqual([]);
+    expect(await tagCount('Tag atomic')).toBe(0);
+  });
+
+  it('when a batch has a good and a rejected item, then only the good item’s new tag is created', async () => {
+    const res = await request(h.url)
+      .post(api('customers'))
+      .set(SHOP_AUTH)
+      .send([customer('MIX-1', 'Tag kept'), customer('C-1001', 'Tag of a conflict')]);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ created: 1, failed: 1 });
+    expect(res.body.results[1]).toMatchObject({ success: false, status_code: 'CONFLICT' });
+    expect(await tagCount('Tag kept')).toBe(1);
+    expect(await tagCount('Tag of a conflict')).toBe(0);
+  });
+});
