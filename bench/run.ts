@@ -68,12 +68,14 @@ async function main(): Promise<void> {
     const idleMb = await idleRss(gateway);
     const express = await startExpressBaselineChild(target.connection, maxConcurrency);
     children.push(express);
+    await firstRequest(express, headers);
+    const expressIdleMb = await idleRss(express);
     const context: BenchContext = {
       options, target, gateway, express, direct, headers, runTag, maxConcurrency, progress,
       seededRefs: seeded.map((customer) => customer.customer_id),
     }; // prettier-ignore
 
-    const rows = await runRows(context, idleMb);
+    const rows = await runRows(context, idleMb, expressIdleMb);
     if (!target.simulated) {
       progress('deleting the customers this run created in Odoo');
       await deleteCustomersByRefPrefix(direct.exec, `${runTag}-`);
@@ -106,7 +108,11 @@ async function main(): Promise<void> {
   }
 }
 
-async function runRows(context: BenchContext, idleMb: number | undefined): Promise<RowResult[]> {
+async function runRows(
+  context: BenchContext,
+  idleMb: number | undefined,
+  expressIdleMb: number | undefined,
+): Promise<RowResult[]> {
   const { options, target } = context;
   const rows: RowResult[] = [];
   // Rows that create customers delete them afterwards: every row then reads a database of the same size.
@@ -129,7 +135,7 @@ async function runRows(context: BenchContext, idleMb: number | undefined): Promi
   }
   if (options.rows.has('memory')) {
     await target.setLatency(options.latencies[0] ?? 0);
-    rows.push(await runMemoryRow(context, idleMb));
+    rows.push(await runMemoryRow(context, idleMb, expressIdleMb));
   }
   return rows;
 }

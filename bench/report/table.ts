@@ -108,7 +108,13 @@ function syncLines(row: SyncRowResult, simulated: boolean): Line[] {
 
 function memoryLines(row: MemoryRowResult): Line[] {
   return [
-    ['Gateway memory (RSS)', 'idle, after the first request', mb(row.idleMb), '', ''],
+    [
+      'Gateway memory (RSS)',
+      'idle, after the first request, vs Express route',
+      mb(row.idleMb),
+      mb(row.expressIdleMb),
+      mbRatio(row.idleMb, row.expressIdleMb),
+    ],
     [
       '',
       `under load (${num(row.load.rps)} req/s): peak / mean`,
@@ -122,15 +128,22 @@ function memoryLines(row: MemoryRowResult): Line[] {
 }
 
 function startupLines(row: StartupRowResult, simulated: boolean): Line[] {
+  const { express } = row;
   return [
     [
-      `Gateway start-up · ${latency(row.latencyMs, simulated)}`,
-      `spawn → first served request (median of ${row.runs})`,
+      `Start-up · ${latency(row.latencyMs, simulated)}`,
+      `spawn → first served request, vs Express route (median of ${row.runs})`,
       `${row.toFirstServedRequestMs} ms`,
-      '',
-      '',
+      `${express.toFirstServedRequestMs} ms`,
+      ratio(row.toFirstServedRequestMs / express.toFirstServedRequestMs),
     ],
-    ['', 'spawn → /health answers', `${row.toHealthMs} ms`, '', ''],
+    [
+      '',
+      'spawn → /health answers',
+      `${row.toHealthMs} ms`,
+      `${express.toHealthMs} ms`,
+      ratio(row.toHealthMs / express.toHealthMs),
+    ],
   ];
 }
 
@@ -149,6 +162,7 @@ const num = (value: number) => (value >= 100 ? Math.round(value).toLocaleString(
 const ms = (value: number) => value.toFixed(2);
 const ratio = (value: number) => `${value.toFixed(2)}×`;
 const speedup = (value: number | undefined) => (value === undefined ? '' : `${value}× faster`);
+const mbRatio = (a: number | undefined, b: number | undefined) => (a && b ? ratio(a / b) : '');
 const mb = (value: number | undefined) => (value === undefined ? 'n/a' : `${value.toFixed(1)} MB`);
 const calls = (side: SideResult) =>
   side.odooCallsPerRequest === undefined ? 'n/a' : String(side.odooCallsPerRequest);

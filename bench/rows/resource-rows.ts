@@ -5,7 +5,7 @@
 import type { BenchContext } from '../bench-context';
 import { httpLoad } from '../load/http-load';
 import { LoadSummary, percentile, round, summarize } from '../load/latency-stats';
-import { startGatewayChild } from '../processes/gateway-child';
+import { startExpressBaselineChild, startGatewayChild } from '../processes/gateway-child';
 import { readPeakRssMb } from '../processes/proc-status';
 import type { ServerChild } from '../processes/server-child';
 import { CUSTOMERS_PATH, makeWorkload } from '../workloads';
@@ -14,6 +14,8 @@ export interface MemoryRowResult {
   kind: 'memory';
   /** After start-up and the first served request, then one quiet second. */
   idleMb?: number;
+  /** The minimal Express baseline (same Odoo client, no gateway features), measured the same way. */
+  expressIdleMb?: number;
   /** Sampled every 50 ms while GET list and POST one run together. */
   underLoadPeakMb?: number;
   underLoadMeanMb?: number;
@@ -24,14 +26,19 @@ export interface MemoryRowResult {
   peakWholeRunMb?: number;
 }
 
-export interface StartupRowResult {
-  kind: 'startup';
-  latencyMs: number;
-  runs: number;
+export interface StartupFigures {
   /** Medians, from spawning `node` to the first 2xx answer. */
   toHealthMs: number;
   toFirstServedRequestMs: number;
   idleAfterStartMb?: number;
+}
+
+export interface StartupRowResult extends StartupFigures {
+  kind: 'startup';
+  latencyMs: number;
+  runs: number;
+  /** The minimal Express baseline, started the same way: what any Node service of this kind costs. */
+  express: StartupFigures;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -44,6 +51,7 @@ export async function idleRss(gateway: ServerChild): Promise<number | undefined>
 export async function runMemoryRow(
   context: BenchContext,
   idleMb: number | undefined,
+  expressIdleMb: number | undefined,
 ): Promise<MemoryRowResult> {
   const { gateway, options } = context;
   context.progress('memory: GET list and POST one under load');
@@ -69,6 +77,7 @@ export async function runMemoryRow(
   return {
     kind: 'memory',
     idleMb,
+    expressIdleMb,
     underLoadPeakMb: sorted.length ? sorted[sorted.length - 1] : undefined,
     underLoadMeanMb: sorted.length ? round(sorted.reduce((a, b) => a + b, 0) / sorted.length, 1) : undefined,
     load: summarize(sample),
@@ -78,34 +87,44 @@ export async function runMemoryRow(
 }
 
 export async function runStartupRow(context: BenchContext, latencyMs: number): Promise<StartupRowResult> {
-  const health: number[] = [];
-  const first: number[] = [];
-  const idle: number[] = [];
-  for (let run = 0; run < context.options.startupRuns; run += 1) {
-    context.progress(`start-up at ${latencyMs} ms: run ${run + 1}/${context.options.startupRuns}`);
-    const child = await startGatewayChild({
-      configPath: context.options.configPath,
-      odoo: context.target.connection,
-    });
-    try {
-      health.push(child.readyMs);
-      const response = await fetch(`${child.url}${CUSTOMERS_PATH}?limit=1`, { headers: context.headers });
-      await response.arrayBuffer();
-      if (!response.ok) throw new Error(`first GET answered ${response.status}`);
-      first.push(performance.now() - child.spawnedAt);
-      const mb = await idleRss(child);
-      if (mb !== undefined) idle.push(mb);
-    } finally {
-      await child.stop();
-    }
+  const gateway: Timings = { health: [], first: [], idle: [] };
+  const express: Timings = { health: [], first: [], idle: [] };
+  const { configPath, startupRuns } = context.options;
+  for (let run = 0; run < startupRuns; run += 1) {
+    context.progress(`start-up at ${latencyMs} ms: run ${run + 1}/${startupRuns}`);
+    const odoo = context.target.connection;
+    await timeStartup(context, gateway, () => startGatewayChild({ configPath, odoo }));
+    await timeStartup(context, express, () => startExpressBaselineChild(odoo, context.maxConcurrency));
   }
+  return { kind: 'startup', latencyMs, runs: startupRuns, ...medians(gateway), express: medians(express) };
+}
+
+interface Timings {
+  health: number[];
+  first: number[];
+  idle: number[];
+}
+
+async function timeStartup(context: BenchContext, timings: Timings, start: () => Promise<ServerChild>) {
+  const child = await start();
+  try {
+    timings.health.push(child.readyMs);
+    const response = await fetch(`${child.url}${CUSTOMERS_PATH}?limit=1`, { headers: context.headers });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`first GET answered ${response.status}`);
+    timings.first.push(performance.now() - child.spawnedAt);
+    const mb = await idleRss(child);
+    if (mb !== undefined) timings.idle.push(mb);
+  } finally {
+    await child.stop();
+  }
+}
+
+function medians(timings: Timings): StartupFigures {
   const median = (values: number[]) => round(percentile(Float64Array.from(values).sort(), 50), 1);
   return {
-    kind: 'startup',
-    latencyMs,
-    runs: context.options.startupRuns,
-    toHealthMs: median(health),
-    toFirstServedRequestMs: median(first),
-    idleAfterStartMb: idle.length ? median(idle) : undefined,
+    toHealthMs: median(timings.health),
+    toFirstServedRequestMs: median(timings.first),
+    idleAfterStartMb: timings.idle.length ? median(timings.idle) : undefined,
   };
 }
