@@ -7,13 +7,19 @@ import jsonata from 'jsonata';
 
 export const EXPRESSION_TIME_LIMIT_MS = 100;
 const MAX_DEPTH = 200;
+const MAX_SEQUENCE = 100_000;
 
 const compiled = new Map<string, jsonata.Expression>();
 
+/**
+ * JSONata's own guardrails (`timeout`, `stack`, `sequence`) are checked at every evaluation step of
+ * each `evaluate()` call separately, so one compiled expression can serve concurrent requests.
+ */
 export function compileExpression(text: string): jsonata.Expression {
   let expression = compiled.get(text);
   if (!expression) {
-    expression = jsonata(text);
+    const options = { timeout: EXPRESSION_TIME_LIMIT_MS, stack: MAX_DEPTH, sequence: MAX_SEQUENCE };
+    expression = jsonata(text, options);
     compiled.set(text, expression);
   }
   return expression;
@@ -21,46 +27,33 @@ export function compileExpression(text: string): jsonata.Expression {
 
 export class ExpressionError extends Error {}
 
-/** Evaluates with a deadline; any failure (syntax, runtime, time) becomes an ExpressionError with a short message. */
-export async function evaluateExpression(
-  text: string,
-  input: unknown,
-  timeLimitMs = EXPRESSION_TIME_LIMIT_MS,
-): Promise<unknown> {
+/** Evaluates with the time, depth and size limits; any failure becomes an ExpressionError with a short message. */
+export async function evaluateExpression(text: string, input: unknown): Promise<unknown> {
   let expression: jsonata.Expression;
   try {
     expression = compileExpression(text);
   } catch (error) {
     throw new ExpressionError(describe(error));
   }
-  const started = Date.now();
-  let depth = 0;
-  // JSONata calls these hooks around every evaluation step; they are the documented way to time-box it.
-  const guard = (): void => {
-    depth += 1;
-    if (depth > MAX_DEPTH) throw new ExpressionError('expression recursed too deeply');
-    if (Date.now() - started > timeLimitMs)
-      throw new ExpressionError(`expression took longer than ${timeLimitMs} ms`);
-  };
-  const bindings = {
-    __evaluate_entry: guard,
-    __evaluate_exit: () => {
-      depth -= 1;
-    },
-  };
   try {
-    return await expression.evaluate(input, bindings);
+    return await expression.evaluate(input);
   } catch (error) {
-    throw error instanceof ExpressionError ? error : new ExpressionError(describe(error));
+    throw new ExpressionError(describe(error));
   }
 }
 
+const GUARDRAIL_MESSAGES: Record<string, string> = {
+  D1011: `expression recursed deeper than ${MAX_DEPTH} levels`,
+  D1012: `expression took longer than ${EXPRESSION_TIME_LIMIT_MS} ms`,
+  D2015: `expression built a sequence longer than ${MAX_SEQUENCE} items`,
+};
+
 function describe(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'message' in error) {
-    const message = String((error as { message: unknown }).message);
-    return `expression failed: ${message}`;
-  }
-  return 'expression failed';
+  if (typeof error !== 'object' || error === null) return 'expression failed';
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const guardrail = typeof code === 'string' ? GUARDRAIL_MESSAGES[code] : undefined;
+  if (guardrail) return guardrail;
+  return typeof message === 'string' ? `expression failed: ${message}` : 'expression failed';
 }
 
 /** Field names an expression reads at the top level (`name & email` → name, email), to read them from Odoo. */
