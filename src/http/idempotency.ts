@@ -79,8 +79,9 @@ export function createIdempotency(
   };
 }
 
+/** As sent: identifiers are case-sensitive in Odoo (`/customers/c-1` is not `/customers/C-1`). */
 function pathOf(req: Request): string {
-  return (req.originalUrl.split('?')[0] ?? '').toLowerCase();
+  return req.originalUrl.split('?')[0] ?? '';
 }
 
 /**

@@ -67,6 +67,21 @@ describe('Idempotency-Key over the simulator', () => {
     expect(other.headers['idempotent-replayed']).toBeUndefined();
   });
 
+  test('when the same key and body go to record ids that differ only in case, then they are two requests', async () => {
+    await post('key-case', { ref: 'CASE-a', name: 'Lower' });
+    await post('key-case-2', { ref: 'CASE-A', name: 'Upper' });
+    const put = (id: string) =>
+      request(h.url)
+        .put(`${PARTNERS}/${id}`)
+        .set(SYNC_AUTH)
+        .set('Idempotency-Key', 'key-put-case')
+        .send({ name: 'Renamed' });
+    expect((await put('CASE-a')).status).toBe(200);
+    const second = await put('CASE-A');
+    expect(second.headers['idempotent-replayed']).toBeUndefined();
+    expect((await request(h.url).get(`${PARTNERS}/CASE-A`).set(SYNC_AUTH)).body.data.name).toBe('Renamed');
+  });
+
   test('when a create times out after Odoo saved it and is retried with the same key, then exactly one record exists', async () => {
     h.sim.controls.injectFailure({
       kind: 'hang',
