@@ -36,7 +36,11 @@ export function isoToOdooDatetime(value: string): string | undefined {
 }
 
 /** JSON value (already validated) → Odoo value for a field written without a relation rule. */
-export function toOdooValue(value: unknown, meta: OdooFieldMeta | undefined, x2many: 'replace' | 'add'): unknown {
+export function toOdooValue(
+  value: unknown,
+  meta: OdooFieldMeta | undefined,
+  x2many: 'replace' | 'add',
+): unknown {
   const type = meta?.type;
   if (value === null) {
     if (type === 'one2many' || type === 'many2many') return [[6, 0, []]];

@@ -20,7 +20,11 @@ export function identifierOf(endpoint: EndpointDef): IdentifierRef {
 }
 
 /** URL or query text → a value typed by the identifier's Odoo field (`/partners/abc` on an integer is a 400). */
-export function parseIdentifierValue(endpoint: EndpointDef, raw: unknown, fields: ModelFields): string | number {
+export function parseIdentifierValue(
+  endpoint: EndpointDef,
+  raw: unknown,
+  fields: ModelFields,
+): string | number {
   const { key, field } = identifierOf(endpoint);
   const type = field === 'id' ? 'integer' : fields[field]?.type;
   if (type === 'integer' || type === 'many2one') {
@@ -59,7 +63,9 @@ export async function findOneRecord(
   );
   const [first, second] = records;
   if (!first) {
-    throw new NotFoundError(`No ${endpoint.name} record with ${key} ${JSON.stringify(value)}`, { lineId: key });
+    throw new NotFoundError(`No ${endpoint.name} record with ${key} ${JSON.stringify(value)}`, {
+      lineId: key,
+    });
   }
   if (second) {
     throw new AmbiguousIdentifierError(

@@ -55,7 +55,13 @@ export async function listRecords(deps: ReadDeps, endpoint: EndpointDef, rawQuer
       },
       { readOnly: true },
     ),
-    deps.odoo.executeKw<number>(endpoint.model, 'search_count', [query.domain], { context }, { readOnly: true }),
+    deps.odoo.executeKw<number>(
+      endpoint.model,
+      'search_count',
+      [query.domain],
+      { context },
+      { readOnly: true },
+    ),
   ]);
   const data = await renderRecords(deps, endpoint, records, catalog, query.keys);
   return { data, count: data.length, total, limit: query.limit, offset: query.offset } satisfies ListResult;
@@ -70,7 +76,11 @@ export async function getRecord(deps: ReadDeps, endpoint: EndpointDef, rawId: un
 }
 
 /** The record with this Odoo id as a GET would return it (for `Prefer: return=representation`). */
-export async function getRecordById(deps: ReadDeps, endpoint: EndpointDef, id: number): Promise<OdooRecord | null> {
+export async function getRecordById(
+  deps: ReadDeps,
+  endpoint: EndpointDef,
+  id: number,
+): Promise<OdooRecord | null> {
   const catalog = await deps.fields.catalog(modelsOf(endpoint, deps.lookup));
   const records = await deps.odoo.executeKw<OdooRecord[]>(
     endpoint.model,
@@ -103,7 +113,13 @@ export async function renderRecords(
   return Promise.all(
     records.map(async (record) => {
       const computed = await computeOutputs(deps, mapping, record, keys);
-      return fromOdooRecord(mapping, record, { catalog: fullCatalog, lookup: deps.lookup, related: store, computed, keys });
+      return fromOdooRecord(mapping, record, {
+        catalog: fullCatalog,
+        lookup: deps.lookup,
+        related: store,
+        computed,
+        keys,
+      });
     }),
   );
 }
@@ -121,7 +137,10 @@ async function computeOutputs(
     try {
       computed.set(line.key, (await evaluateExpression(line.compute ?? '', record)) ?? null);
     } catch (error) {
-      deps.onExpressionError?.(line.key, error instanceof ExpressionError ? error.message : 'expression failed');
+      deps.onExpressionError?.(
+        line.key,
+        error instanceof ExpressionError ? error.message : 'expression failed',
+      );
       computed.set(line.key, null);
     }
   }
