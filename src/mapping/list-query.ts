@@ -140,7 +140,10 @@ function parseOrder(
     }
     parts.push(`${field} ${descending ? 'desc' : 'asc'}`);
   }
-  return parts.length > 0 ? parts.join(', ') : undefined;
+  if (parts.length === 0) return undefined;
+  // A unique last key makes offset paging stable: on ties Odoo's row order may change between pages.
+  if (!parts.some((part) => part.startsWith('id '))) parts.push('id asc');
+  return parts.join(', ');
 }
 
 /** Odoo 18 has no column to sort an x2many by: it ignores such an order with a server-side warning. */

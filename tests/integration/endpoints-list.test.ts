@@ -259,12 +259,12 @@ describe('GET list over the simulator', () => {
     test('when order names one key descending, then records come in that order', async () => {
       const data = await rows('customers?order=-customer_id&limit=3&fields=customer_id');
       expect(data.map((row) => row.customer_id)).toEqual(['C-1019', 'C-1018', 'C-1017']);
-      expect(lastSearchRead()).toMatchObject({ order: 'ref desc' });
+      expect(lastSearchRead()).toMatchObject({ order: 'ref desc, id asc' }); // id last: stable paging on ties
     });
 
     test('when order names several keys, then they sort in turn, each asc or desc', async () => {
       const data = await rows('customers?order=is_company,-name&fields=name,is_company');
-      expect(lastSearchRead()).toMatchObject({ order: 'is_company asc, name desc' });
+      expect(lastSearchRead()).toMatchObject({ order: 'is_company asc, name desc, id asc' });
       const expected = [...data].sort((a, b) =>
         a.is_company === b.is_company
           ? String(b.name).localeCompare(String(a.name))
