@@ -6,6 +6,7 @@ import Joi from 'joi';
 import { FieldLine, MappingDef } from '../config/types';
 import { FieldsCatalog, MappingLookup, fieldsOf } from './fields-catalog';
 import { OdooFieldMeta, X2MANY_TYPES } from './odoo-field-meta';
+import { isRealDate, isoToOdooDatetime } from './odoo-values';
 import { isWritableLine } from './writable-lines';
 
 export type WriteMode = 'create' | 'update';
@@ -16,8 +17,8 @@ export interface SchemaContext {
   unknownKeys: 'reject' | 'ignore';
 }
 
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-const DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+const INT32_MIN = -2_147_483_648;
+const INT32_MAX = 2_147_483_647;
 
 export function buildInputSchema(
   mapping: MappingDef,
@@ -67,7 +68,8 @@ function lineSchema(line: FieldLine, meta: OdooFieldMeta | undefined, context: S
 function scalarSchema(meta: OdooFieldMeta | undefined): Joi.Schema {
   switch (meta?.type) {
     case 'integer':
-      return Joi.number().integer();
+      // Odoo integers are PostgreSQL int4: a larger value would come back as a 502 from Odoo.
+      return Joi.number().integer().min(INT32_MIN).max(INT32_MAX);
     case 'float':
     case 'monetary':
       return Joi.number();
@@ -75,12 +77,14 @@ function scalarSchema(meta: OdooFieldMeta | undefined): Joi.Schema {
       return Joi.boolean();
     case 'date':
       return Joi.string()
-        .pattern(DATE_PATTERN)
-        .messages({ 'string.pattern.base': 'must be a date (YYYY-MM-DD)' });
+        .custom((value: string, helpers) => (isRealDate(value) ? value : helpers.error('date.real')))
+        .messages({ 'date.real': 'must be a date (YYYY-MM-DD)' });
     case 'datetime':
       return Joi.string()
-        .pattern(DATETIME_PATTERN)
-        .messages({ 'string.pattern.base': 'must be an ISO 8601 datetime' });
+        .custom((value: string, helpers) =>
+          isoToOdooDatetime(value) === undefined ? helpers.error('datetime.real') : value,
+        )
+        .messages({ 'datetime.real': 'must be an ISO 8601 datetime (e.g. 2026-11-29T10:15:00Z)' });
     case 'selection': {
       const values = (meta.selection ?? []).map(([value]) => value);
       return values.length > 0 ? Joi.string().valid(...values) : Joi.string();

@@ -6,7 +6,7 @@
 import { EndpointDef, FieldLine } from '../config/types';
 import { ErrorDetail } from '../errors/gateway-error';
 import { ModelFields, OdooFieldMeta, X2MANY_TYPES } from './odoo-field-meta';
-import { isoToOdooDatetime } from './odoo-values';
+import { isRealDate, isoToOdooDatetime } from './odoo-values';
 import { isReadableLine } from './writable-lines';
 
 export interface ListQuery {
@@ -236,14 +236,17 @@ export function coerceFilterValue(
   switch (type) {
     case 'integer':
     case 'many2one':
-      return /^-?\d+$/.test(text) ? Number(text) : fail('an integer');
+      // Odoo integers and ids are int4: a larger value would only come back as a 502.
+      return /^-?\d{1,10}$/.test(text) && Math.abs(Number(text)) <= 2_147_483_647
+        ? Number(text)
+        : fail('an integer');
     case 'float':
     case 'monetary':
       return text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : fail('a number');
     case 'boolean':
       return text === 'true' ? true : text === 'false' ? false : fail('true or false');
     case 'date':
-      return /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : fail('a date (YYYY-MM-DD)');
+      return isRealDate(text) ? text : fail('a date (YYYY-MM-DD)');
     case 'datetime':
       return isoToOdooDatetime(text) ?? fail('an ISO 8601 datetime');
     case 'selection': {

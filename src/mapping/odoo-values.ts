@@ -27,10 +27,29 @@ export function odooDatetimeToIso(value: string): string {
   return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value) ? `${value.replace(' ', 'T')}Z` : value;
 }
 
-/** Any ISO 8601 datetime (with or without offset; without one it is taken as UTC) → Odoo's naive UTC string. */
+const ISO_DATETIME =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):?(\d{2}))?$/i;
+
+/** A calendar date that exists (`2026-02-31` does not; JavaScript's Date would roll it into March). */
+export function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * Any ISO 8601 datetime (with or without offset; without one it is taken as UTC) → Odoo's naive UTC
+ * string, or undefined when it is not a real moment (month 13, hour 25, February 31st...).
+ */
 export function isoToOdooDatetime(value: string): string | undefined {
-  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(value);
-  const date = new Date(hasZone ? value : `${value}Z`);
+  const match = ISO_DATETIME.exec(value);
+  if (!match || !isRealDate(`${match[1]}-${match[2]}-${match[3]}`)) return undefined;
+  const [hour, minute, second] = [Number(match[4]), Number(match[5]), Number(match[6] ?? 0)];
+  const [offsetHours, offsetMinutes] = [Number(match[8] ?? 0), Number(match[9] ?? 0)];
+  if (hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) return undefined;
+  const date = new Date(match[7] ? value.replace(' ', 'T') : `${value.replace(' ', 'T')}Z`);
   if (Number.isNaN(date.getTime())) return undefined;
   return date.toISOString().slice(0, 19).replace('T', ' ');
 }
@@ -48,7 +67,8 @@ export function toOdooValue(
   }
   switch (type) {
     case 'datetime':
-      return typeof value === 'string' ? (isoToOdooDatetime(value) ?? value) : value;
+      // Validated beforehand (input-schema.ts), so the conversion cannot fail here.
+      return typeof value === 'string' ? (isoToOdooDatetime(value) ?? false) : value;
     case 'date':
       return typeof value === 'string' ? value.slice(0, 10) : value;
     case 'one2many':

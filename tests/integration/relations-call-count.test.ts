@@ -164,3 +164,28 @@ describe('relation lookups cached across requests (relation_cache_ttl_ms)', () =
     }
   });
 });
+
+describe('values Odoo would refuse or silently change', () => {
+  test('when a datetime or date does not exist, or an integer is beyond Odoo int4, then 400 before Odoo', async () => {
+    const h = await startHarness();
+    try {
+      h.resetCalls();
+      const order = await request(h.url)
+        .post('/bj_api_sync/v1/sale-orders')
+        .set(SHOP_AUTH)
+        .send({ order_ref: 'PO-DATE', customer: 'C-1001', date_order: '2026-02-31T10:00:00Z' });
+      expect(order.status).toBe(400);
+      expect(order.body).toMatchObject({ status_code: 'VALIDATION_ERROR', line_id: 'date_order' });
+      const filter = await request(h.url)
+        .get('/bj_api_sync/v1/sale-orders?date_order[gt]=2026-13-45T99:99:00Z')
+        .set(SHOP_AUTH);
+      expect(filter.status).toBe(400);
+      expect(filter.body).toMatchObject({ status_code: 'INVALID_QUERY', line_id: 'date_order' });
+      expect(
+        h.objectCalls().filter((c) => c.model === 'sale.order' && c.modelMethod !== 'fields_get'),
+      ).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+});
