@@ -12,7 +12,7 @@ export function replaceResultsBlock(text: string, block: string): string | undef
   const start = text.indexOf(START_MARK);
   const end = text.indexOf(END_MARK);
   if (start < 0 || end < start) return undefined;
-  return `${text.slice(0, start + START_MARK.length)}\n${block.trim()}\n${text.slice(end)}`;
+  return `${text.slice(0, start + START_MARK.length)}\n\n${block.trim()}\n\n${text.slice(end)}`;
 }
 
 /** Files that were updated (those without both markers are left alone). */

@@ -22,7 +22,7 @@ export function renderTable(
   );
   const format = (line: Line) =>
     `| ${line.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
-  const rule = `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`;
+  const rule = `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`; // Prettier's Markdown style
   return [format(HEADER), rule, ...lines.map(format)].join('\n');
 }
 

@@ -115,7 +115,7 @@ describe('bench results block in the docs', () => {
   test('when the markers are present, then only the text between them is replaced', () => {
     const text = `# Benchmarks\nintro\n${START_MARK}\nold table\n${END_MARK}\nafter\n`;
     expect(replaceResultsBlock(text, '| new |\n')).toBe(
-      `# Benchmarks\nintro\n${START_MARK}\n| new |\n${END_MARK}\nafter\n`,
+      `# Benchmarks\nintro\n${START_MARK}\n\n| new |\n\n${END_MARK}\nafter\n`,
     );
   });
 
