@@ -177,6 +177,7 @@ function meta(options: BenchOptions, argv: readonly string[], durationS: number,
     node: process.version,
     cpus: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}`,
     commit: gitCommit(),
+    uncommittedSourceFiles: uncommittedSources(),
     durationS,
     options: {
       ...options,
@@ -201,6 +202,22 @@ function meta(options: BenchOptions, argv: readonly string[], durationS: number,
 function gitCommit(): string | undefined {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Files of src/ and config/ that differ from the commit: the run measured those edits too. */
+function uncommittedSources(): string[] | undefined {
+  try {
+    const status = execFileSync('git', ['status', '--porcelain', '--', 'src', 'config'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    return status
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.slice(3));
   } catch {
     return undefined;
   }

@@ -10,6 +10,7 @@ export interface RunMeta {
   node: string;
   cpus: string;
   commit?: string;
+  uncommittedSourceFiles?: string[];
   options: Record<string, unknown>;
   /** How the sides were run, so the figures can be read without the source. */
   method: Record<string, string>;
@@ -34,11 +35,16 @@ export function writeResults(outDir: string, results: RunResults): string {
   return file;
 }
 
+function dirty(meta: RunMeta): string {
+  const count = meta.uncommittedSourceFiles?.length ?? 0;
+  return count > 0 ? ` with ${count} uncommitted source file${count > 1 ? 's' : ''}` : '';
+}
+
 function markdownOf(results: RunResults): string {
   const { meta } = results;
   return [
     `Measured ${meta.date} with \`${meta.command}\` against the ${meta.odoo}`,
-    `(Node ${meta.node}, ${meta.cpus}${meta.commit ? `, commit ${meta.commit}` : ''}).`,
+    `(Node ${meta.node}, ${meta.cpus}${meta.commit ? `, commit ${meta.commit}${dirty(meta)}` : ''}).`,
     '',
     results.table,
     '',
