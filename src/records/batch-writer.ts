@@ -6,9 +6,10 @@
  */
 import { EndpointDef } from '../config/types';
 import { ConflictError, ValidationError } from '../errors/errors';
-import { modelsOf } from '../mapping/fields-catalog';
+import { FieldsCatalog, modelsOf } from '../mapping/fields-catalog';
 import { WriteMode } from '../mapping/input-schema';
 import { refineReplaceLines } from './existing-children';
+import { IdentifierLocks } from './identifier-locks';
 import { PrepareOptions, PreparedWrite, WriteDeps, prepareWrites, validateWrites } from './prepare-writes';
 import { findIdsByIdentifier, identifierOf } from './record-lookup';
 import { BatchAbortedError } from './write-errors';
@@ -52,6 +53,20 @@ export async function writeItems(
   // Without upsert the mode is known up front, so bodies are validated before Odoo is asked anything.
   if (!endpoint.upsert) await validate(deps, endpoint, open(items), fixedMode(options.method));
   failDuplicates(endpoint, open(items));
+  // From the identifier lookup to the write, no other request may write the same identifier values.
+  await locks.withKeys(lockKeys(endpoint, items), () => writeNamed(deps, endpoint, items, options, catalog));
+  const outcomes = items.map((item) => item.outcome as ItemOutcome);
+  if (context) context.outcomes = outcomes;
+  return outcomes;
+}
+
+async function writeNamed(
+  deps: WriteDeps,
+  endpoint: EndpointDef,
+  items: PlanItem[],
+  options: WriteOptions,
+  catalog: FieldsCatalog,
+): Promise<void> {
   await nameRecords(deps, endpoint, items, options.method);
   if (endpoint.upsert) {
     await validate(deps, endpoint, withMode(items, 'create'), 'create');
@@ -80,9 +95,17 @@ export async function writeItems(
   });
   if (options.atomic && !abortIfAnyFailed(items)) checkAtomic(open(items) as ReadyItem[]);
   await new WriteExecutor(deps.odoo, endpoint, options.atomic).run(open(items) as ReadyItem[]);
-  const outcomes = items.map((item) => item.outcome as ItemOutcome);
-  if (context) context.outcomes = outcomes;
-  return outcomes;
+}
+
+const locks = new IdentifierLocks();
+
+/** One key per identifier value the items name or give (a PUT may rename), shared by every endpoint on the model. */
+function lockKeys(endpoint: EndpointDef, items: readonly PlanItem[]): string[] {
+  const { key, field } = identifierOf(endpoint);
+  const values = open(items).flatMap((item) => [item.target, (item.body as Record<string, unknown>)[key]]);
+  return values
+    .filter((value): value is string | number => typeof value === 'string' || typeof value === 'number')
+    .map((value) => `${endpoint.model}|${field}|${String(value)}`);
 }
 
 async function nameRecords(deps: WriteDeps, endpoint: EndpointDef, items: PlanItem[], method: WriteMethod) {

@@ -117,3 +117,20 @@ describe('renaming a record identifier with PUT', () => {
     }
   });
 });
+
+describe('concurrent writes of one identifier value', () => {
+  test('when three POSTs of the same new customer_id race, then one creates it and the others get 409', async () => {
+    const h = await startHarness();
+    try {
+      h.sim.controls.setLatency(20); // widen the window between lookup and create
+      const post = () =>
+        request(h.url).post(CUSTOMERS).set(SHOP_AUTH).send({ customer_id: 'RACE-1', name: 'Racing' });
+      const statuses = (await Promise.all([post(), post(), post()])).map((res) => res.status).sort();
+      expect(statuses).toEqual([201, 409, 409]);
+      h.sim.controls.setLatency(0);
+      expect((await request(h.url).get(`${CUSTOMERS}/RACE-1`).set(SHOP_AUTH)).status).toBe(200);
+    } finally {
+      await h.close();
+    }
+  });
+});
