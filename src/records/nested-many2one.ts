@@ -59,12 +59,12 @@ async function resolveLine(request: NestedMany2oneRequest, entry: Pending, resul
   if (identifier && match) {
     const values = [...new Set(objects.map((object) => object[identifier.key]).filter(isMatchValue))];
     if (values.length > 0) {
-      const domain = 'domain' in nested ? [...(nested as EndpointDef).domain] : [];
+      const domain = isEndpoint(nested) ? [...nested.domain] : [];
       const records = await request.odoo.executeKw<OdooRecord[]>(
         nested.model,
         'search_read',
         [[...domain, [match, 'in', values]]],
-        { fields: ['id', match], order: 'id', context: request.context },
+        { fields: ['id', match], order: 'id', context: contextOf(nested, request) },
         { readOnly: true },
       );
       for (const record of records) {
@@ -112,7 +112,7 @@ async function createOrRefuse(
 ) {
   const { nested } = entry;
   const identifier = nested.identifier;
-  if ('methods' in nested && !(nested as EndpointDef).methods.includes('POST')) {
+  if (isEndpoint(nested) && !nested.methods.includes('POST')) {
     for (const object of toCreate) {
       const value = identifier ? JSON.stringify(object[identifier.key]) : '(no identifier)';
       result.errors.set(object, [
@@ -133,7 +133,15 @@ async function createObjects(
   objects: Record<string, unknown>[],
   result: NestedMany2oneResult,
 ) {
-  const context = { catalog: request.catalog, lookup: request.lookup, relations: request.relations };
+  // A nested endpoint creates records as its own POST would: with its `defaults` (e.g. customer_rank),
+  // so that the new record lies inside its domain and is found, not created again, next time.
+  const defaults = isEndpoint(entry.nested) ? entry.nested.defaults : undefined;
+  const context = {
+    catalog: request.catalog,
+    lookup: request.lookup,
+    relations: request.relations,
+    defaults,
+  };
   const prepared = objects.map((object) => ({
     object,
     ...toOdooVals(entry.nested, object, 'create', context, `${entry.line.key}.`),
@@ -145,7 +153,7 @@ async function createObjects(
     entry.nested.model,
     'create',
     [creatable.map((item) => item.vals)],
-    { context: request.context },
+    { context: contextOf(entry.nested, request) },
   );
   creatable.forEach((item, index) => {
     const id = ids[index];
@@ -155,4 +163,13 @@ async function createObjects(
 
 function isMatchValue(value: unknown): value is string | number {
   return typeof value === 'string' || typeof value === 'number';
+}
+
+function isEndpoint(mapping: MappingDef): mapping is EndpointDef {
+  return 'methods' in mapping;
+}
+
+/** The nested endpoint's own Odoo context (e.g. its company) when it has one, else the request's. */
+function contextOf(nested: MappingDef, request: NestedMany2oneRequest): Record<string, unknown> {
+  return isEndpoint(nested) ? { ...request.context, ...nested.context } : request.context;
 }

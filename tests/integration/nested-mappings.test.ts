@@ -22,6 +22,26 @@ fields:
   - { key: country, field: country_id, relation: { model: res.country, match: code } }
   - { key: tags, field: category_id, relation: { model: res.partner.category, match: name } }
 `,
+  'vip-buyers.yaml': `
+endpoint: vip-buyers
+model: res.partner
+methods: [GET, POST]
+auth: { type: none }
+domain: [['customer_rank', '>', 0]]
+defaults: { customer_rank: 1 }
+fields:
+  - { key: customer_id, field: ref, identifier: true }
+  - { key: name, field: name, required: true }
+`,
+  'vip-orders.yaml': `
+endpoint: vip-orders
+model: sale.order
+methods: [GET, POST]
+auth: { type: none }
+fields:
+  - { key: ref, field: client_order_ref, identifier: true, required: true }
+  - { key: customer, field: partner_id, mapping: vip-buyers, required: true }
+`,
   'order-line.yaml': `
 mapping: order-line
 model: sale.order.line
@@ -78,6 +98,17 @@ describe('nested mappings on input', () => {
       country: 'FR',
       tags: [],
     });
+  });
+
+  test('when a nested endpoint creates the record, then its defaults apply and the next request finds it', async () => {
+    const order = (ref: string) => ({ ref, customer: { customer_id: 'VIP-NEW', name: 'New VIP' } });
+    expect((await request(h.url).post('/bj_api_sync/v1/vip-orders').send(order('V-1'))).status).toBe(201);
+    h.resetCalls();
+    expect((await request(h.url).post('/bj_api_sync/v1/vip-orders').send(order('V-2'))).status).toBe(201);
+    expect(h.objectCalls().filter((c) => c.model === 'res.partner' && c.modelMethod === 'create')).toEqual(
+      [],
+    );
+    expect((await request(h.url).get('/bj_api_sync/v1/vip-buyers/VIP-NEW')).status).toBe(200);
   });
 
   test('when a nested object is invalid, then 400 names the nested key and nothing is created', async () => {
