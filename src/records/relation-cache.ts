@@ -18,8 +18,9 @@ export class RelationCache {
     return this.ttlMs() > 0;
   }
 
-  get(model: string, match: string, value: string | number): number | undefined {
-    const key = cacheKey(model, match, value);
+  /** `scope`: what else decides the answer, e.g. the endpoint's Odoo context (its company). */
+  get(scope: string, model: string, match: string, value: string | number): number | undefined {
+    const key = cacheKey(scope, model, match, value);
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.expires <= this.now()) {
@@ -29,14 +30,14 @@ export class RelationCache {
     return entry.id;
   }
 
-  set(model: string, match: string, value: string | number, id: number): void {
+  set(scope: string, model: string, match: string, value: string | number, id: number): void {
     if (!this.enabled) return;
     if (this.entries.size >= MAX_ENTRIES) {
       // Oldest first: Map keeps insertion order.
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(cacheKey(model, match, value), { id, expires: this.now() + this.ttlMs() });
+    this.entries.set(cacheKey(scope, model, match, value), { id, expires: this.now() + this.ttlMs() });
   }
 
   clear(): void {
@@ -44,6 +45,6 @@ export class RelationCache {
   }
 }
 
-function cacheKey(model: string, match: string, value: string | number): string {
-  return `${model}|${match}|${typeof value}:${String(value)}`;
+function cacheKey(scope: string, model: string, match: string, value: string | number): string {
+  return `${scope}|${model}|${match}|${typeof value}:${String(value)}`;
 }

@@ -28,8 +28,10 @@ export async function resolveRelations(request: RelationResolveRequest): Promise
   await Promise.all(
     [...wants.values()].map(async ({ model, match, values }) => {
       const cache = request.cache?.enabled ? request.cache : undefined;
+      // Endpoints with another context (allowed_company_ids...) may see other records: never share hits.
+      const scope = JSON.stringify(request.context);
       const unknown = [...values].filter((value) => {
-        const id = cache?.get(model, match, value);
+        const id = cache?.get(scope, model, match, value);
         if (id !== undefined) table.add(model, match, [{ id, [match]: value }]);
         return id === undefined;
       });
@@ -44,7 +46,7 @@ export async function resolveRelations(request: RelationResolveRequest): Promise
       table.add(model, match, records);
       for (const value of unknown) {
         const id = table.idFor(model, match, value);
-        if (id !== undefined) cache?.set(model, match, value, id);
+        if (id !== undefined) cache?.set(scope, model, match, value, id);
       }
     }),
   );
