@@ -5,6 +5,7 @@
  */
 import { EndpointDef, FieldLine } from '../config/types';
 import { ErrorDetail } from '../errors/gateway-error';
+import { FieldsCatalog, fieldMetaAt, fieldsOf } from './fields-catalog';
 import { ModelFields, OdooFieldMeta, X2MANY_TYPES } from './odoo-field-meta';
 import { isRealDate, isoToOdooDatetime } from './odoo-values';
 import { isReadableLine } from './writable-lines';
@@ -37,8 +38,9 @@ type QueryValue = string | string[] | undefined;
 export function parseListQuery(
   endpoint: EndpointDef,
   query: Record<string, unknown>,
-  fields: ModelFields,
+  catalog: FieldsCatalog,
 ): { query?: ListQuery; errors: ErrorDetail[] } {
+  const fields = fieldsOf(catalog, endpoint.model);
   const errors: ErrorDetail[] = [];
   const limit = parseCount(query.limit, 'limit', endpoint.pageSize, errors);
   // Odoo reads `limit: 0` as "no limit": 0 would return every record, past max_page_size.
@@ -50,7 +52,7 @@ export function parseListQuery(
   const keys = parseFieldsParam(endpoint, single(query.fields, 'fields', errors), errors);
   const filters: unknown[] = [];
   for (const [name, raw] of filterEntries(query, errors)) {
-    const leaf = parseFilter(endpoint, name, raw, fields, errors);
+    const leaf = parseFilter(endpoint, name, raw, catalog, errors);
     if (leaf) filters.push(...leaf);
   }
   if (errors.length > 0) return { errors };
@@ -172,7 +174,7 @@ function parseFilter(
   endpoint: EndpointDef,
   name: string,
   raw: QueryValue,
-  fields: ModelFields,
+  catalog: FieldsCatalog,
   errors: ErrorDetail[],
 ): unknown[] | undefined {
   const match = /^([^[\]]+)(?:\[([a-z]+)\])?$/.exec(name);
@@ -196,7 +198,8 @@ function parseFilter(
   // `null` asks whether the relation is set at all: on the related value's path (`country_id.code`)
   // Odoo would only look at records that have a related record, and never find the empty ones.
   const path = line.relation && operator !== 'null' ? `${line.field}.${line.relation.match}` : line.field;
-  const meta = line.relation ? undefined : fields[line.field.split('.')[0] ?? ''];
+  // Typed by the field the path ends on: `customer_name` on `partner_id.name` is text, not an id.
+  const meta = line.relation ? undefined : fieldMetaAt(catalog, endpoint.model, line.field);
   return values.map((text) => filterLeaf(path, operator, String(text), meta, key, errors));
 }
 

@@ -3,7 +3,8 @@
  * and Odoo's schema does not change while the gateway runs (a config reload clears it anyway).
  */
 import { OdooClient } from '../odoo/odoo-client';
-import { FieldsCatalog } from '../mapping/fields-catalog';
+import { MappingDef } from '../config/types';
+import { FieldsCatalog, MappingLookup, missingPathModel, modelsOf } from '../mapping/fields-catalog';
 import { FIELDS_GET_ATTRIBUTES, ModelFields } from '../mapping/odoo-field-meta';
 
 export class ModelFieldsCache {
@@ -45,6 +46,22 @@ export class ModelFieldsCache {
     const names = [...new Set(models)];
     const results = await Promise.all(names.map((model) => this.get(model)));
     return new Map(names.map((model, index) => [model, results[index] ?? {}]));
+  }
+
+  /**
+   * The fields of every model a mapping touches, including those along dotted read paths
+   * (`partner_id.country_id.code` needs res.partner and res.country): one fields_get per new model.
+   */
+  async catalogFor(mapping: MappingDef, lookup: MappingLookup): Promise<FieldsCatalog> {
+    const catalog = new Map(await this.catalog(modelsOf(mapping, lookup)));
+    for (const line of mapping.fields) {
+      if (!line.field?.includes('.')) continue;
+      for (let model = missingPathModel(catalog, mapping.model, line.field); model;) {
+        catalog.set(model, await this.get(model));
+        model = missingPathModel(catalog, mapping.model, line.field);
+      }
+    }
+    return catalog;
   }
 
   /** Field metadata fetched so far, without calling Odoo (the generated docs use it for types). */

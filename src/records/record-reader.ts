@@ -5,7 +5,7 @@
 import { EndpointDef, MappingDef } from '../config/types';
 import { InvalidQueryError } from '../errors/errors';
 import { ExpressionError, evaluateExpression } from '../mapping/expressions';
-import { FieldsCatalog, MappingLookup, modelsOf } from '../mapping/fields-catalog';
+import { FieldsCatalog, MappingLookup } from '../mapping/fields-catalog';
 import { OdooRecord, fromOdooRecord } from '../mapping/from-odoo';
 import { parseListQuery } from '../mapping/list-query';
 import { fieldsToRead } from '../mapping/read-plan';
@@ -31,8 +31,8 @@ export interface ListResult {
 }
 
 export async function listRecords(deps: ReadDeps, endpoint: EndpointDef, rawQuery: Record<string, unknown>) {
-  const catalog = await deps.fields.catalog(modelsOf(endpoint, deps.lookup));
-  const { query, errors } = parseListQuery(endpoint, rawQuery, catalog.get(endpoint.model) ?? {});
+  const catalog = await deps.fields.catalogFor(endpoint, deps.lookup);
+  const { query, errors } = parseListQuery(endpoint, rawQuery, catalog);
   if (!query) {
     const first = errors[0];
     throw new InvalidQueryError(first?.line_id ? `${first.line_id}: ${first.error}` : 'invalid query', {
@@ -68,7 +68,7 @@ export async function listRecords(deps: ReadDeps, endpoint: EndpointDef, rawQuer
 }
 
 export async function getRecord(deps: ReadDeps, endpoint: EndpointDef, rawId: unknown): Promise<OdooRecord> {
-  const catalog = await deps.fields.catalog(modelsOf(endpoint, deps.lookup));
+  const catalog = await deps.fields.catalogFor(endpoint, deps.lookup);
   const value = parseIdentifierValue(endpoint, rawId, catalog.get(endpoint.model) ?? {});
   const record = await findOneRecord(deps.odoo, endpoint, value, fieldsToRead(endpoint, catalog));
   const [data] = await renderRecords(deps, endpoint, [record], catalog);
@@ -81,7 +81,7 @@ export async function getRecordById(
   endpoint: EndpointDef,
   id: number,
 ): Promise<OdooRecord | null> {
-  const catalog = await deps.fields.catalog(modelsOf(endpoint, deps.lookup));
+  const catalog = await deps.fields.catalogFor(endpoint, deps.lookup);
   const records = await deps.odoo.executeKw<OdooRecord[]>(
     endpoint.model,
     'read',

@@ -24,6 +24,9 @@ fields:
   - { key: is_company, field: is_company, default: true }
   - { key: country_name, field: country_id.name, direction: out }
   - { key: country_currency, field: country_id.currency_id.name, direction: out }
+  - { key: parent_is_company, field: parent_id.is_company, direction: out }
+  - { key: parent_created, field: parent_id.create_date, direction: out }
+  - { key: parent_country, field: parent_id.country_id, direction: out }
   - key: ref_number
     direction: out
     compute: "$number(ref)"
@@ -90,5 +93,31 @@ describe('computed values, constants, defaults and dotted paths', () => {
     expect(
       h.logs.some((line) => line.includes('compute expression failed') && line.includes('ref_number')),
     ).toBe(true);
+  });
+
+  test('when a dotted path ends on a boolean, datetime or many2one, then it renders by the type of that field', async () => {
+    const contact = await request(h.url).get('/bj_api_sync/v1/leads?limit=1&name=Brandon Freeman');
+    expect(contact.status).toBe(200);
+    const [row] = contact.body.data as Record<string, unknown>[];
+    expect(row).toMatchObject({ parent_is_company: true, parent_country: 20 });
+    expect(row?.parent_created).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    const company = await request(h.url).get('/bj_api_sync/v1/leads/C-1001');
+    expect(company.body.data).toMatchObject({
+      parent_is_company: null,
+      parent_created: null,
+      parent_country: null,
+    });
+  });
+
+  test('when a list is filtered on a dotted key, then the value is typed by the field the path ends on', async () => {
+    const res = await request(h.url).get(
+      '/bj_api_sync/v1/leads?country_name=Belgium&fields=ref,country_name&limit=200',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.data.length).toBeGreaterThan(0);
+    expect(res.body.data.every((row: { country_name: string }) => row.country_name === 'Belgium')).toBe(true);
+    const bad = await request(h.url).get('/bj_api_sync/v1/leads?parent_is_company=maybe');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ status_code: 'INVALID_QUERY', line_id: 'parent_is_company' });
   });
 });
