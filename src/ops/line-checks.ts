@@ -208,8 +208,11 @@ function checkReadonly({ line, index, meta, label, dotted }: Found): Problems {
   ];
 }
 
+/** Types whose Odoo value compares equal to what a client sends: relational values read back as [id, name]. */
+const IDENTIFIER_TYPES = new Set(['char', 'text', 'integer', 'float', 'monetary', 'selection', 'date']);
+
 function checkIdentifier({ line, index, meta, label }: Found): Problems {
-  if (!line.identifier || !X2MANY_TYPES.has(meta.type)) return [];
+  if (!line.identifier || IDENTIFIER_TYPES.has(meta.type)) return [];
   return [
     lineProblem(
       line,

@@ -194,3 +194,19 @@ describe('checkConfigAgainstOdoo: fields and types', () => {
     expect(report.ok).toBe(false);
   });
 });
+
+describe('checkConfigAgainstOdoo: identifiers', () => {
+  it('when the identifier is a many2one, then an error: Odoo reads it back as [id, name], so it never matches', async () => {
+    const { problems } = await check([
+      endpoint(
+        'partners',
+        'res.partner',
+        [line('name', 'name'), line('country', 'country_id', { identifier: true })],
+        GET_ONLY,
+      ),
+    ]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^error fields\[1\]\.identifier: .*many2one field and cannot identify a record/),
+    ]);
+  });
+});
