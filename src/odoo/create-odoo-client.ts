@@ -6,8 +6,6 @@ import { RpcOdooClient } from './rpc-odoo-client';
 import type { RpcTransportOptions } from './rpc-transport';
 import { XmlRpcTransport } from './xmlrpc-transport';
 
-export { neverReachedOdoo } from './transport-failure';
-
 export interface OdooClientSettings extends OdooConnectionSettings {
   /**
    * `auto` picks XML-RPC, which every Odoo up to 21 serves. JSON-2 (Odoo 19+) is not implemented

@@ -39,10 +39,6 @@ export class RelationCache {
     }
     this.entries.set(cacheKey(scope, model, match, value), { id, expires: this.now() + this.ttlMs() });
   }
-
-  clear(): void {
-    this.entries.clear();
-  }
 }
 
 function cacheKey(scope: string, model: string, match: string, value: string | number): string {

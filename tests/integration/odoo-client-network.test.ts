@@ -1,5 +1,6 @@
 import net from 'node:net';
-import { createOdooClient, neverReachedOdoo, OdooClientSettings } from '../../src/odoo/create-odoo-client';
+import { createOdooClient, OdooClientSettings } from '../../src/odoo/create-odoo-client';
+import { neverReachedOdoo } from '../../src/odoo/transport-failure';
 import type { OdooCallInfo, OdooClient } from '../../src/odoo/odoo-client';
 import { GatewayError } from '../../src/errors/gateway-error';
 import { FakeHandler, FakeOdoo, SeenCall, startFakeOdoo, xmlResult } from './odoo-client-fake-odoo';
