@@ -5,15 +5,15 @@
  * its own outcome, in input order.
  */
 import { EndpointDef } from '../config/types';
-import { ConflictError, ValidationError } from '../errors/errors';
+import { ValidationError } from '../errors/errors';
 import { FieldsCatalog, modelsOf } from '../mapping/fields-catalog';
 import { WriteMode } from '../mapping/input-schema';
 import { refineReplaceLines } from './existing-children';
 import { IdentifierLocks } from './identifier-locks';
 import { PrepareOptions, PreparedWrite, WriteDeps, prepareWrites, validateWrites } from './prepare-writes';
 import { findIdsByIdentifier, identifierOf } from './record-lookup';
-import { BatchAbortedError } from './write-errors';
-import { ReadyItem, WriteExecutor, groupUpdates } from './write-executor';
+import { abortIfAnyFailed, checkAtomic, refuseIdentifierTakeovers } from './write-checks';
+import { ReadyItem, WriteExecutor } from './write-executor';
 import { ItemOutcome, currentWriteContext } from './write-outcome';
 import {
   PlanItem,
@@ -168,71 +168,6 @@ function withoutSameIdentifier(endpoint: EndpointDef, item: PlanItem, vals: Reco
   return copy;
 }
 
-/**
- * PUT /{id} whose body gives the record another identifier value: refused (409 CONFLICT, like a POST
- * of an existing value) when another record already has it, else every later lookup would be ambiguous.
- * One `search_read` for all such items.
- */
-async function refuseIdentifierTakeovers(deps: WriteDeps, endpoint: EndpointDef, items: PlanItem[]) {
-  const { key } = identifierOf(endpoint);
-  if (key === 'id') return;
-  const newValueOf = (item: PlanItem) => (item.body as Record<string, unknown>)[key];
-  const renames = open(items).filter((item) => {
-    const value = newValueOf(item);
-    const isValue = typeof value === 'string' || typeof value === 'number';
-    return (
-      item.mode === 'update' &&
-      item.existingId !== undefined &&
-      isValue &&
-      String(value) !== String(item.target)
-    );
-  });
-  if (renames.length === 0) return;
-  const found = await findIdsByIdentifier(
-    deps.odoo,
-    endpoint,
-    renames.map((item) => newValueOf(item) as string | number),
-  );
-  for (const item of renames) {
-    const value = newValueOf(item);
-    const holders = found.get(String(value)) ?? [];
-    if (holders.some((id) => id !== item.existingId)) {
-      const message = `A ${endpoint.name} record with ${key} ${JSON.stringify(value)} already exists`;
-      fail(item, new ConflictError(message, { lineId: key }));
-    }
-  }
-}
-
 function withMode(items: readonly PlanItem[], mode: WriteMode): PlanItem[] {
   return open(items).filter((item) => item.mode === mode);
-}
-
-/** An atomic batch with a failed item saves nothing: the others are reported as not saved. */
-function abortIfAnyFailed(items: readonly PlanItem[]): boolean {
-  const failed = items.filter((item) => item.outcome?.ok === false).map((item) => item.index);
-  if (failed.length === 0) return false;
-  const shown = failed.slice(0, 10).join(', ') + (failed.length > 10 ? ', …' : '');
-  const error = new BatchAbortedError(`Not saved: the batch is atomic and item(s) ${shown} failed`);
-  for (const item of open(items)) fail(item, error);
-  return true;
-}
-
-/**
- * Odoo runs each external call in its own transaction, and XML-RPC/JSON-RPC cannot span several calls.
- * So a batch is atomic only when it is one call: creates only (one `create(vals_list)`), or updates
- * that all write the same values (one `write`).
- */
-function checkAtomic(items: readonly ReadyItem[]): void {
-  const creates = items.filter((item) => item.mode === 'create').length;
-  const writes = groupUpdates(items).length;
-  if (creates === 0 ? writes <= 1 : writes === 0) return;
-  const needs =
-    creates > 0
-      ? `${creates} create(s) and ${writes} write call(s)`
-      : `${writes} write calls (the records receive different values)`;
-  throw new ValidationError(
-    `atomic=true cannot be honoured: this batch needs ${needs}, and Odoo commits each call on its own ` +
-      '(its external API has no transaction spanning calls). Send creates and updates as separate ' +
-      'batches, or drop atomic=true to have each item saved or reported on its own.',
-  );
 }
