@@ -39,6 +39,8 @@ export interface BenchOptions {
   configPath: string;
   /** Put the table into docs/benchmarks.md and the README (between their markers); full runs only. */
   writeDocs: boolean;
+  /** The gateway's wire protocol to Odoo (the direct side always speaks XML-RPC). */
+  gatewayProtocol?: 'xmlrpc' | 'jsonrpc';
   /** Profile the gateway child with `node --cpu-prof` into this folder. */
   cpuProfDir?: string;
 }
@@ -46,7 +48,7 @@ export interface BenchOptions {
 export class OptionsError extends Error {}
 
 const USAGE = `usage: npm run bench -- [--quick] [--rows ${ROW_IDS.join(',')}] [--latency 0,10]
-       [--duration S] [--rounds N] [--connections N] [--latency-connections N] [--sync-size N] [--out DIR] [--cpu-prof DIR] [--write-docs]
+       [--duration S] [--rounds N] [--connections N] [--latency-connections N] [--sync-size N] [--out DIR] [--cpu-prof DIR] [--gateway-protocol xmlrpc|jsonrpc] [--write-docs]
        [--odoo-url URL --db DB --user LOGIN --password PASSWORD]`;
 
 const FLAGS = new Set([
@@ -62,6 +64,7 @@ const FLAGS = new Set([
   'out',
   'config',
   'cpu-prof',
+  'gateway-protocol',
   'odoo-url',
   'db',
   'user',
@@ -87,6 +90,7 @@ export function parseOptions(
     'latency',
     'startup-runs',
     'cpu-prof',
+    'gateway-protocol',
   ].filter((flag) => raw.has(flag));
   if (writeDocs && partial.length > 0) {
     throw new OptionsError(`--write-docs publishes a full default run only; drop --${partial.join(', --')}`);
@@ -107,6 +111,7 @@ export function parseOptions(
     outDir: raw.get('out') ?? 'bench/results',
     configPath: raw.get('config') ?? 'config/gateway.yaml',
     cpuProfDir: raw.get('cpu-prof'),
+    gatewayProtocol: protocol(raw.get('gateway-protocol')),
   };
 }
 
@@ -169,6 +174,11 @@ function positiveInt(text: string | undefined, fallback: number, name: string): 
   const value = positive(text, fallback, name);
   if (!Number.isInteger(value)) throw new OptionsError(`--${name} must be a whole number`);
   return value;
+}
+
+function protocol(text: string | undefined): BenchOptions['gatewayProtocol'] {
+  if (text === undefined || text === 'xmlrpc' || text === 'jsonrpc') return text;
+  throw new OptionsError('--gateway-protocol is xmlrpc or jsonrpc');
 }
 
 function rowSet(text: string | undefined): ReadonlySet<RowId> {

@@ -31,13 +31,14 @@ const SEEDED_CUSTOMERS = LIST_SIZE + 20;
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const options = parseOptions(argv, process.env);
+  const parsed = parseOptions(argv, process.env);
+  const { maxConcurrency, protocol } = gatewaySettings(parsed);
+  const options: BenchOptions = { ...parsed, gatewayProtocol: protocol };
   const began = performance.now();
   const progress = (message: string) =>
     process.stderr.write(
       `[bench ${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${message}\n`,
     );
-  const maxConcurrency = gatewayMaxConcurrency(options);
   const runTag = `B${Date.now().toString(36).toUpperCase()}`;
   const children: { stop(): Promise<void> }[] = [];
   let target: OdooTarget | undefined;
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
       configPath: options.configPath,
       odoo: target.connection,
       cpuProfDir: options.cpuProfDir,
+      protocol: options.gatewayProtocol,
     });
     children.push(gateway);
     const headers = {
@@ -66,7 +68,11 @@ async function main(): Promise<void> {
     };
     await firstRequest(gateway, headers);
     const idleMb = await idleRss(gateway);
-    const express = await startExpressBaselineChild(target.connection, maxConcurrency);
+    const express = await startExpressBaselineChild(
+      target.connection,
+      maxConcurrency,
+      options.gatewayProtocol,
+    );
     children.push(express);
     await firstRequest(express, headers);
     const expressIdleMb = await idleRss(express);
@@ -148,8 +154,11 @@ async function firstRequest(gateway: ServerChild, headers: Record<string, string
     throw new Error(`the gateway's first request answered ${response.status}: ${text.slice(0, 300)}`);
 }
 
-/** The gateway's own queue limit, applied to the direct client and the Express baseline as well. */
-function gatewayMaxConcurrency(options: BenchOptions): number {
+/**
+ * What the sides must share with the gateway: its queue limit (applied to the direct client and the
+ * Express baseline too) and its Odoo protocol (the Express baseline speaks the same one).
+ */
+function gatewaySettings(options: BenchOptions): { maxConcurrency: number; protocol: 'xmlrpc' | 'jsonrpc' } {
   const config = loadConfig({
     configPath: options.configPath,
     env: {
@@ -158,11 +167,16 @@ function gatewayMaxConcurrency(options: BenchOptions): number {
       ODOO_DB: 'bench',
       ODOO_USERNAME: 'bench',
       ODOO_PASSWORD: 'bench',
+      ODOO_PROTOCOL: options.gatewayProtocol,
     },
   });
-  if (!config.endpoints.has('customers'))
+  if (!config.endpoints.has('customers')) {
     throw new Error(`${options.configPath} has no "customers" endpoint to measure`);
-  return config.settings.odoo.maxConcurrency;
+  }
+  const { maxConcurrency, protocol } = config.settings.odoo;
+  if (protocol === 'json2')
+    throw new Error('the gateway does not support json2 yet; bench it with xmlrpc or jsonrpc');
+  return { maxConcurrency, protocol: protocol === 'jsonrpc' ? 'jsonrpc' : 'xmlrpc' };
 }
 
 function meta(options: BenchOptions, argv: readonly string[], durationS: number, maxConcurrency: number) {
@@ -174,6 +188,7 @@ function meta(options: BenchOptions, argv: readonly string[], durationS: number,
     date: new Date().toISOString(),
     command: `npm run bench${shown.length ? ` -- ${shown.join(' ')}` : ''}`,
     odoo: options.odoo ? ('real Odoo' as const) : ('built-in simulator' as const),
+    gatewayProtocol: options.gatewayProtocol ?? 'xmlrpc',
     node: process.version,
     cpus: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}`,
     commit: gitCommit(),
@@ -185,11 +200,10 @@ function meta(options: BenchOptions, argv: readonly string[], durationS: number,
       rows: [...options.rows],
     },
     method: {
-      gateway:
-        'child process `node dist/src/index.js`, config/gateway.yaml, info-level JSON access log to /dev/null',
+      gateway: `child process \`node dist/src/index.js\`, ${options.configPath}, Odoo protocol ${options.gatewayProtocol ?? 'xmlrpc'}, info-level JSON access log to /dev/null`,
       load: `autocannon, keep-alive connections with one request in flight each: ${options.connections} in the 0 ms rows (throughput), ${options.latencyConnections} in rows with Odoo latency (latency); response times kept at full precision`,
       direct: `the xmlrpc package's createClient over a keep-alive agent (maxSockets ${maxConcurrency} = the gateway's max_concurrency), as many concurrent workers in the bench process as the HTTP sides have connections, the same calls as the gateway in the same parallel stages`,
-      express: `child process: express 5 + the gateway's own Odoo client (max_concurrency ${maxConcurrency}), one route per operation making the same calls; no auth, validation, mapping or logging`,
+      express: `child process: express 5 + the gateway's own Odoo client (${options.gatewayProtocol ?? 'xmlrpc'}, max_concurrency ${maxConcurrency}), one route per operation making the same calls; no auth, validation, mapping or logging`,
       odoo: options.odoo
         ? 'real Odoo: calls counted by the gateway /metrics and the direct client'
         : 'built-in simulator in its own child process (keep-alive); calls counted from its call log',

@@ -23,6 +23,8 @@ const odoo = createOdooClient({
   timeoutMs: 15_000,
   connectTimeoutMs: 5000,
   maxConcurrency: Number(env.ODOO_MAX_CONCURRENCY ?? 8),
+  // The gateway's protocol, so that the comparison isolates the gateway's own work.
+  protocol: env.ODOO_PROTOCOL === 'jsonrpc' ? 'jsonrpc' : 'xmlrpc',
 });
 const exec: OdooExec = (model, method, args, kwargs) => odoo.executeKw(model, method, args, kwargs);
 

@@ -10,6 +10,8 @@ export interface GatewayChildOptions {
   configPath: string;
   odoo: OdooConnection;
   cpuProfDir?: string;
+  /** ODOO_PROTOCOL for the gateway (the shipped config reads it); default: the config's default, xmlrpc. */
+  protocol?: 'xmlrpc' | 'jsonrpc';
 }
 
 export function startGatewayChild(options: GatewayChildOptions): Promise<ServerChild> {
@@ -23,6 +25,7 @@ export function startGatewayChild(options: GatewayChildOptions): Promise<ServerC
       ODOO_DB: options.odoo.db,
       ODOO_USERNAME: options.odoo.username,
       ODOO_PASSWORD: options.odoo.password,
+      ...(options.protocol ? { ODOO_PROTOCOL: options.protocol } : {}),
     },
     nodeArgs: options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(options.cpuProfDir)] : [],
   });
@@ -32,6 +35,7 @@ export function startGatewayChild(options: GatewayChildOptions): Promise<ServerC
 export function startExpressBaselineChild(
   odoo: OdooConnection,
   maxConcurrency: number,
+  protocol: 'xmlrpc' | 'jsonrpc' = 'xmlrpc',
 ): Promise<ServerChild> {
   return startServerChild({
     script: path.join(__dirname, 'express-baseline.js'),
@@ -43,6 +47,7 @@ export function startExpressBaselineChild(
       ODOO_USERNAME: odoo.username,
       ODOO_PASSWORD: odoo.password,
       ODOO_MAX_CONCURRENCY: String(maxConcurrency),
+      ODOO_PROTOCOL: protocol,
     },
   });
 }

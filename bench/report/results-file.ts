@@ -7,6 +7,8 @@ export interface RunMeta {
   date: string;
   command: string;
   odoo: 'built-in simulator' | 'real Odoo';
+  /** How the gateway (and the Express baseline) talk to Odoo; the direct client always uses XML-RPC. */
+  gatewayProtocol: 'xmlrpc' | 'jsonrpc';
   node: string;
   cpus: string;
   commit?: string;
@@ -43,7 +45,8 @@ function dirty(meta: RunMeta): string {
 function markdownOf(results: RunResults): string {
   const { meta } = results;
   return [
-    `Measured ${meta.date} with \`${meta.command}\` against the ${meta.odoo}`,
+    `Measured ${meta.date} with \`${meta.command}\` against the ${meta.odoo}, the gateway speaking`,
+    `${meta.gatewayProtocol === 'jsonrpc' ? 'JSON-RPC' : 'XML-RPC'} to Odoo`,
     `(Node ${meta.node}, ${meta.cpus}${meta.commit ? `, commit ${meta.commit}${dirty(meta)}` : ''}).`,
     '',
     results.table,

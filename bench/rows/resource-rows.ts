@@ -93,8 +93,11 @@ export async function runStartupRow(context: BenchContext, latencyMs: number): P
   for (let run = 0; run < startupRuns; run += 1) {
     context.progress(`start-up at ${latencyMs} ms: run ${run + 1}/${startupRuns}`);
     const odoo = context.target.connection;
-    await timeStartup(context, gateway, () => startGatewayChild({ configPath, odoo }));
-    await timeStartup(context, express, () => startExpressBaselineChild(odoo, context.maxConcurrency));
+    const protocol = context.options.gatewayProtocol;
+    await timeStartup(context, gateway, () => startGatewayChild({ configPath, odoo, protocol }));
+    await timeStartup(context, express, () =>
+      startExpressBaselineChild(odoo, context.maxConcurrency, protocol),
+    );
   }
   return { kind: 'startup', latencyMs, runs: startupRuns, ...medians(gateway), express: medians(express) };
 }
