@@ -3,9 +3,7 @@
  * gateway and a minimal Express baseline as child processes, runs the rows, prints one table and writes
  * it with every raw figure to bench/results/. See docs/benchmarks.md.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { BenchContext } from './bench-context';
 import { loadConfig } from '../src/config/load-config';
@@ -20,6 +18,7 @@ import { writeResultsBlock } from './report/docs-block';
 import { renderTable } from './report/table';
 import { RowResult, checkTargets } from './report/targets';
 import { writeResults } from './report/results-file';
+import { runMeta } from './report/run-meta';
 import { runCrudRow, settle } from './rows/crud-row';
 import { idleRss, runMemoryRow, runStartupRow } from './rows/resource-rows';
 import { runSyncRow } from './rows/sync-row';
@@ -90,7 +89,7 @@ async function main(): Promise<void> {
     const table = renderTable(rows, target.simulated, targets);
     const durationS = Math.round((performance.now() - began) / 1000);
     const file = writeResults(options.outDir, {
-      meta: meta(options, argv, durationS, maxConcurrency),
+      meta: runMeta(options, argv, durationS, maxConcurrency),
       rows,
       targets,
       table,
@@ -177,64 +176,6 @@ function gatewaySettings(options: BenchOptions): { maxConcurrency: number; proto
   if (protocol === 'json2')
     throw new Error('the gateway does not support json2 yet; bench it with xmlrpc or jsonrpc');
   return { maxConcurrency, protocol: protocol === 'jsonrpc' ? 'jsonrpc' : 'xmlrpc' };
-}
-
-function meta(options: BenchOptions, argv: readonly string[], durationS: number, maxConcurrency: number) {
-  const shown = argv.map((arg, index) =>
-    argv[index - 1] === '--password' ? '***' : arg.replace(/^(--password=).*/, '$1***'),
-  );
-  const cpu = os.cpus();
-  return {
-    date: new Date().toISOString(),
-    command: `npm run bench${shown.length ? ` -- ${shown.join(' ')}` : ''}`,
-    odoo: options.odoo ? ('real Odoo' as const) : ('built-in simulator' as const),
-    gatewayProtocol: options.gatewayProtocol ?? 'xmlrpc',
-    node: process.version,
-    cpus: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}`,
-    commit: gitCommit(),
-    uncommittedSourceFiles: uncommittedSources(),
-    durationS,
-    options: {
-      ...options,
-      odoo: options.odoo ? { url: options.odoo.url, db: options.odoo.db } : undefined,
-      rows: [...options.rows],
-    },
-    method: {
-      gateway: `child process \`node dist/src/index.js\`, ${options.configPath}, Odoo protocol ${options.gatewayProtocol ?? 'xmlrpc'}, info-level JSON access log to /dev/null`,
-      load: `autocannon, keep-alive connections with one request in flight each: ${options.connections} in the 0 ms rows (throughput), ${options.latencyConnections} in rows with Odoo latency (latency); response times kept at full precision`,
-      direct: `the xmlrpc package's createClient over a keep-alive agent (maxSockets ${maxConcurrency} = the gateway's max_concurrency), as many concurrent workers in the bench process as the HTTP sides have connections, the same calls as the gateway in the same parallel stages`,
-      express: `child process: express 5 + the gateway's own Odoo client (${options.gatewayProtocol ?? 'xmlrpc'}, max_concurrency ${maxConcurrency}), one route per operation making the same calls; no auth, validation, mapping or logging`,
-      odoo: options.odoo
-        ? 'real Odoo: calls counted by the gateway /metrics and the direct client'
-        : 'built-in simulator in its own child process (keep-alive); calls counted from its call log',
-      rounds: `${options.rounds} alternating rounds of ${options.durationS} s per side after ${options.warmupS} s of warm-up`,
-      sync: 'single POSTs and the naive client send one request at a time',
-    },
-  };
-}
-
-function gitCommit(): string | undefined {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
-  } catch {
-    return undefined;
-  }
-}
-
-/** Files of src/ and config/ that differ from the commit: the run measured those edits too. */
-function uncommittedSources(): string[] | undefined {
-  try {
-    const status = execFileSync('git', ['status', '--porcelain', '--', 'src', 'config'], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-    });
-    return status
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => line.slice(3));
-  } catch {
-    return undefined;
-  }
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,69 @@
+/** How a run was made (command, machine, commit, method of each side), stored with its figures. */
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import type { BenchOptions } from '../options';
+import { REPO_ROOT } from '../processes/gateway-child';
+import type { RunMeta } from './results-file';
+
+export function runMeta(
+  options: BenchOptions,
+  argv: readonly string[],
+  durationS: number,
+  maxConcurrency: number,
+): RunMeta {
+  const shown = argv.map((arg, index) =>
+    argv[index - 1] === '--password' ? '***' : arg.replace(/^(--password=).*/, '$1***'),
+  );
+  const cpu = os.cpus();
+  return {
+    date: new Date().toISOString(),
+    command: `npm run bench${shown.length ? ` -- ${shown.join(' ')}` : ''}`,
+    odoo: options.odoo ? ('real Odoo' as const) : ('built-in simulator' as const),
+    gatewayProtocol: options.gatewayProtocol ?? 'xmlrpc',
+    node: process.version,
+    cpus: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}`,
+    commit: gitCommit(),
+    uncommittedSourceFiles: uncommittedSources(),
+    durationS,
+    options: {
+      ...options,
+      odoo: options.odoo ? { url: options.odoo.url, db: options.odoo.db } : undefined,
+      rows: [...options.rows],
+    },
+    method: {
+      gateway: `child process \`node dist/src/index.js\`, ${options.configPath}, Odoo protocol ${options.gatewayProtocol ?? 'xmlrpc'}, info-level JSON access log to /dev/null`,
+      load: `autocannon, keep-alive connections with one request in flight each: ${options.connections} in the 0 ms rows (throughput), ${options.latencyConnections} in rows with Odoo latency (latency); response times kept at full precision`,
+      direct: `the xmlrpc package's createClient over a keep-alive agent (maxSockets ${maxConcurrency} = the gateway's max_concurrency), as many concurrent workers in the bench process as the HTTP sides have connections, the same calls as the gateway in the same parallel stages`,
+      express: `child process: express 5 + the gateway's own Odoo client (${options.gatewayProtocol ?? 'xmlrpc'}, max_concurrency ${maxConcurrency}), one route per operation making the same calls; no auth, validation, mapping or logging`,
+      odoo: options.odoo
+        ? 'real Odoo: calls counted by the gateway /metrics and the direct client'
+        : 'built-in simulator in its own child process (keep-alive); calls counted from its call log',
+      rounds: `${options.rounds} alternating rounds of ${options.durationS} s per side after ${options.warmupS} s of warm-up`,
+      sync: 'single POSTs and the naive client send one request at a time',
+    },
+  };
+}
+
+function gitCommit(): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Files of src/ and config/ that differ from the commit: the run measured those edits too. */
+function uncommittedSources(): string[] | undefined {
+  try {
+    const status = execFileSync('git', ['status', '--porcelain', '--', 'src', 'config'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    return status
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.slice(3));
+  } catch {
+    return undefined;
+  }
+}
