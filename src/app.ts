@@ -37,6 +37,8 @@ export function createApp(deps: AppDeps): Express {
   // One cache for the app's life (a TTL bounds staleness); its TTL follows config reloads.
   const relationCache = new RelationCache(() => deps.getConfig().settings.relationCacheTtlMs);
   app.disable('x-powered-by');
+  // Sync clients do not send If-None-Match, and hashing every body (40 KB for a page) costs CPU per request.
+  app.set('etag', false);
   app.set('trust proxy', deps.getConfig().settings.server.trustProxy);
   app.set('query parser', 'extended');
 

@@ -20,7 +20,7 @@ import { ModelFieldsCache } from './records/model-fields-cache';
 import { createBatchHandler } from './http/batch-handler';
 import { MemoryIdempotencyStore, createIdempotency } from './http/idempotency';
 import { createTestConnectionHandler } from './http/test-connection';
-import { RunningSimulator, startSimulator } from './simulator';
+import type { RunningSimulator } from './simulator';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -141,6 +141,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 }
 
 async function startDemoSimulator(logger: winston.Logger): Promise<RunningSimulator> {
+  // Loaded only in demo mode: a gateway in front of a real Odoo does not pay for the simulator's modules.
+  const { startSimulator } = await import('./simulator');
   const simulator = await startSimulator({ seed: 'demo', keepAlive: true });
   const banner =
     'DEMO MODE: no ODOO_URL is set, so the gateway runs on its BUILT-IN ODOO SIMULATOR with demo data. Nothing is written to a real Odoo. Set ODOO_URL, ODOO_DB, ODOO_USERNAME and ODOO_PASSWORD to connect a real one.';
