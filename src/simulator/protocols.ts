@@ -6,7 +6,7 @@ import { OdooFault } from './orm/faults';
 import type { RpcDispatcher } from './rpc-dispatch';
 import type { SimulatorCall } from './types';
 import { jsonRpcError, jsonRpcResult, parseJsonRpc } from './wire/jsonrpc';
-import { parseMethodCall, XmlRpcParseError } from './wire/xmlrpc-parser';
+import { parseMethodCall, XmlRpcParseError } from '../wire/xmlrpc-parser';
 import { serializeFault, serializeResponse } from './wire/xmlrpc-serializer';
 
 export interface Exchange {

@@ -1,5 +1,5 @@
 import { PyFloat, pyFloat, pyRepr, pyTuple } from '../../../src/simulator/wire/py-repr';
-import { parseMethodCall, XmlRpcParseError } from '../../../src/simulator/wire/xmlrpc-parser';
+import { parseMethodCall, XmlRpcParseError } from '../../../src/wire/xmlrpc-parser';
 import { serializeFault, serializeResponse } from '../../../src/simulator/wire/xmlrpc-serializer';
 
 const call = (params: string): string =>
