@@ -1,5 +1,6 @@
 /**
- * XML-RPC transport, built on the `xmlrpc` library's serializer and deserializer with our own HTTP.
+ * XML-RPC transport: our own HTTP (http-post.ts) and our own XML-RPC codec (src/wire/), after the
+ * `xmlrpc` library's serializer and SAX deserializer were measured as the gateway's main CPU costs.
  *
  * Why not `odoo-xmlrpc`: it is callback-only, creates a new client per call, passes only host, port
  * and path to `xmlrpc` (so no timeout, no keep-alive agent, no headers, and a URL path prefix such as
@@ -7,16 +8,15 @@
  *
  * Why not `xmlrpc`'s own client either: it has no timeout or abort of its own, only checks for
  * HTTP 404 (an HTML 502 page from a reverse proxy surfaces as "Unknown XML-RPC tag 'HTML'"), ignores
- * the content type, and uses the deprecated `new Buffer` (DEP0005). So we keep what it does well,
- * `serializeMethodCall`, and do the HTTP in http-post.ts.
- *
- * Replies are read by our own one-pass parser (src/wire/xmlrpc-parser.ts, shared with the simulator)
- * instead of the library's SAX `Deserializer`: profiling the benchmark showed SAX parsing as the
- * largest CPU cost of a gateway request (a page of 100 records is ~100 KB of XML). It also returns
+ * the content type, and uses the deprecated `new Buffer` (DEP0005). We first kept its
+ * `serializeMethodCall` and SAX `Deserializer` and did the HTTP ourselves; the benchmark then showed
+ * the two as the largest CPU costs of a gateway request (a page of 100 records is ~100 KB of XML).
+ * So calls are written by src/wire/xmlrpc-call.ts (strings, not an xmlbuilder DOM) and replies read
+ * by src/wire/xmlrpc-parser.ts (one pass, shared with the simulator). The parser also returns
  * `<base64>` as base64 text (no `new Buffer`), `dateTime.iso8601` as Odoo's UTC text (the library read
  * it in the gateway's local time zone), and `<i8>` as a number (the library gave a string).
  */
-import { serializeMethodCall } from 'xmlrpc/lib/serializer';
+import { serializeXmlRpcCall } from '../wire/xmlrpc-call';
 import { MethodResponse, ValueDecoders, XmlRpcParseError, parseXmlRpcResponse } from '../wire/xmlrpc-parser';
 import { OdooError, ValidationError } from '../errors/errors';
 import { httpPost } from './http-post';
@@ -59,9 +59,9 @@ export class XmlRpcTransport implements RpcTransport {
 export function serializeCall(method: string, params: unknown[]): string {
   const wire = toWireValues(params);
   try {
-    return serializeMethodCall(method, wire);
+    return serializeXmlRpcCall(method, wire);
   } catch {
-    // xmlbuilder's message quotes the offending string, which may be the password: never pass it on.
+    // Never quote the offending value: it may be the password.
     throw new ValidationError('A value holds a character that XML-RPC cannot carry (a control character)');
   }
 }
