@@ -116,9 +116,30 @@ async function validateItems(
 ): Promise<WorkingItem[]> {
   const catalog = await deps.fields.catalog(modelsOf(endpoint, deps.lookup));
   const schema = inputSchemaFor(endpoint, mode, catalog, deps.lookup);
-  const items = bodies.map((body, index) => validateBody(schema, body, index));
-  await Promise.all(items.map((item) => item.errors.length === 0 && computeInputs(endpoint, item)));
-  return items;
+  return Promise.all(
+    bodies.map(async (body, index) => {
+      // A write validates its bodies before asking Odoo, then prepares them: the second pass reuses
+      // the first's verdict instead of running joi and the compute_in expressions again.
+      const known = typeof body === 'object' && body !== null ? verdicts.get(body)?.get(mode) : undefined;
+      if (known) return { ...known, index, vals: {}, errors: [...known.errors] };
+      const item = validateBody(schema, body, index);
+      if (item.errors.length === 0) await computeInputs(endpoint, item);
+      if (typeof body === 'object' && body !== null) remember(body, mode, item);
+      return item;
+    }),
+  );
+}
+
+/** Validation verdicts by request body (a body object lives only as long as its request). */
+const verdicts = new WeakMap<object, Map<WriteMode, WorkingItem>>();
+
+function remember(body: object, mode: WriteMode, item: WorkingItem): void {
+  let byMode = verdicts.get(body);
+  if (!byMode) {
+    byMode = new Map();
+    verdicts.set(body, byMode);
+  }
+  byMode.set(mode, { ...item, errors: [...item.errors] });
 }
 
 function withoutErrors(items: readonly WorkingItem[]): WorkingItem[] {
