@@ -3,7 +3,7 @@
  * two-core machine); `--quick` is a smoke run; `--odoo-url ... --db ... --user ... --password ...`
  * points every row at a real Odoo instead of the built-in simulator.
  */
-export const ROW_IDS = ['get-one', 'list', 'post', 'put', 'sync', 'memory', 'startup'] as const;
+export const ROW_IDS = ['get-one', 'list', 'post', 'put', 'sync', 'memory', 'startup', 'simulator'] as const;
 export type RowId = (typeof ROW_IDS)[number];
 
 export interface RealOdoo {

@@ -21,6 +21,7 @@ import { writeResults } from './report/results-file';
 import { runMeta } from './report/run-meta';
 import { runCrudRow, settle } from './rows/crud-row';
 import { idleRss, runMemoryRow, runStartupRow } from './rows/resource-rows';
+import { runSimulatorRow } from './rows/simulator-row';
 import { runSyncRow } from './rows/sync-row';
 import { CUSTOMERS_PATH, CrudOpId, LIST_SIZE, makeCustomers } from './workloads';
 
@@ -138,6 +139,7 @@ async function runRows(
     }
     if (options.rows.has('startup')) rows.push(await runStartupRow(context, latencyMs));
   }
+  if (options.rows.has('simulator') && target.simulated) rows.push(await runSimulatorRow(context));
   if (options.rows.has('memory')) {
     await target.setLatency(options.latencies[0] ?? 0);
     rows.push(await runMemoryRow(context, idleMb, expressIdleMb));

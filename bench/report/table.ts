@@ -4,6 +4,7 @@
  */
 import type { CrudRowResult, SideResult } from '../rows/crud-row';
 import type { MemoryRowResult, StartupRowResult } from '../rows/resource-rows';
+import type { SimulatorRowResult } from '../rows/simulator-row';
 import type { SyncRowResult, SyncVariant } from '../rows/sync-row';
 import type { RowResult, TargetCheck } from './targets';
 
@@ -36,6 +37,8 @@ function linesOf(row: RowResult, simulated: boolean): Line[] {
       return memoryLines(row);
     case 'startup':
       return startupLines(row, simulated);
+    case 'simulator':
+      return simulatorLines(row);
   }
 }
 
@@ -143,6 +146,18 @@ function startupLines(row: StartupRowResult, simulated: boolean): Line[] {
       `${row.toHealthMs} ms`,
       `${express.toHealthMs} ms`,
       ratio(row.toHealthMs / express.toHealthMs),
+    ],
+  ];
+}
+
+function simulatorLines(row: SimulatorRowResult): Line[] {
+  return [
+    [
+      `Simulator alone · ${row.connections} conn.`,
+      `XML-RPC ${row.call}, keep-alive: calls/s, p50`,
+      `${num(row.load.rps)} calls/s, ${row.load.p50Ms.toFixed(2)} ms`,
+      '',
+      '',
     ],
   ];
 }

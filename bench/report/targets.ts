@@ -4,9 +4,11 @@
  */
 import type { CrudRowResult } from '../rows/crud-row';
 import type { MemoryRowResult, StartupRowResult } from '../rows/resource-rows';
+import type { SimulatorRowResult } from '../rows/simulator-row';
 import type { SyncRowResult } from '../rows/sync-row';
 
-export type RowResult = CrudRowResult | SyncRowResult | MemoryRowResult | StartupRowResult;
+export type RowResult =
+  CrudRowResult | SyncRowResult | MemoryRowResult | StartupRowResult | SimulatorRowResult;
 
 export interface TargetCheck {
   id: string;

@@ -6,7 +6,16 @@ describe('bench options', () => {
     expect(options.odoo).toBeUndefined();
     expect(options.latencies).toEqual([0, 10]);
     expect(options.syncSize).toBe(1000);
-    expect([...options.rows]).toEqual(['get-one', 'list', 'post', 'put', 'sync', 'memory', 'startup']);
+    expect([...options.rows]).toEqual([
+      'get-one',
+      'list',
+      'post',
+      'put',
+      'sync',
+      'memory',
+      'startup',
+      'simulator',
+    ]);
     expect(options.outDir).toBe('bench/results');
   });
 
