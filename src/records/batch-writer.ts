@@ -78,9 +78,9 @@ async function writeNamed(
   if (!(options.atomic && abortIfAnyFailed(items))) {
     const prepareOptions = { allOrNothing: options.atomic };
     if (endpoint.upsert) {
-      await prepare(deps, endpoint, withMode(items, 'create'), 'create', prepareOptions);
-      await prepare(deps, endpoint, withMode(items, 'update'), 'update', prepareOptions);
-    } else await prepare(deps, endpoint, open(items), fixedMode(options.method), prepareOptions);
+      // Creates and updates together: their relation values are looked up in one pass.
+      await prepare(deps, endpoint, open(items), prepareOptions);
+    } else await prepare(deps, endpoint, open(items), prepareOptions, fixedMode(options.method));
   }
   await refineReplaceLines({
     odoo: deps.odoo,
@@ -134,23 +134,26 @@ async function validate(deps: WriteDeps, endpoint: EndpointDef, items: PlanItem[
   });
 }
 
+/** Maps every open item to Odoo values, each in its own mode (`fixed`, or the one naming decided). */
 async function prepare(
   deps: WriteDeps,
   endpoint: EndpointDef,
   items: PlanItem[],
-  mode: WriteMode,
   options: PrepareOptions,
+  fixed?: WriteMode,
 ) {
   if (items.length === 0) return;
+  const modes = items.map((item) => fixed ?? item.mode ?? 'create');
   const prepared: PreparedWrite[] = await prepareWrites(
     deps,
     endpoint,
     items.map((item) => item.body),
-    mode,
+    modes,
     options,
   );
   items.forEach((item, position) => {
     const result = prepared[position];
+    const mode = modes[position] ?? 'create';
     if (!result || result.errors.length > 0)
       return fail(item, ValidationError.fromDetails(result?.errors ?? []));
     item.vals = mode === 'update' ? withoutSameIdentifier(endpoint, item, result.vals) : result.vals;

@@ -52,11 +52,15 @@ export async function prepareWrites(
   deps: WriteDeps,
   endpoint: EndpointDef,
   bodies: readonly unknown[],
-  mode: WriteMode,
+  modes: WriteMode | readonly WriteMode[],
   options: PrepareOptions = {},
 ): Promise<PreparedWrite[]> {
+  // One mode for all, or one per body (an upsert batch mixes creates and updates): either way the
+  // relations of every body are resolved together, once.
+  const modeOf = (index: number): WriteMode =>
+    typeof modes === 'string' ? modes : (modes[index] ?? 'create');
   const catalog = await deps.fields.catalog(modelsOf(endpoint, deps.lookup));
-  const items = await validateItems(deps, endpoint, bodies, mode);
+  const items = await validateMixed(deps, endpoint, bodies, modeOf);
   const valid = withoutErrors(items);
   if (valid.length === 0) return items;
   const request = {
@@ -74,7 +78,7 @@ export async function prepareWrites(
   if (!hasNestedMany2one(endpoint, catalog, deps.lookup)) {
     const standIns = withStandIns(relations, creatableRelations(endpoint, deps.lookup));
     for (const item of valid) {
-      const dryRun = toOdooVals(endpoint, item.body, mode, {
+      const dryRun = toOdooVals(endpoint, item.body, modeOf(item.index), {
         ...mapContext,
         relations: standIns,
         computed: item.computed,
@@ -95,7 +99,7 @@ export async function prepareWrites(
     context: { ...endpoint.context },
   });
   for (const item of ready) {
-    const result = toOdooVals(endpoint, item.body, mode, {
+    const result = toOdooVals(endpoint, item.body, modeOf(item.index), {
       ...mapContext,
       relations,
       computed: item.computed,
@@ -104,6 +108,31 @@ export async function prepareWrites(
     });
     item.vals = result.vals;
     item.errors.push(...result.errors);
+  }
+  return items;
+}
+
+/** validateItems for bodies of different modes, keeping their input order and indexes. */
+async function validateMixed(
+  deps: WriteDeps,
+  endpoint: EndpointDef,
+  bodies: readonly unknown[],
+  modeOf: (index: number) => WriteMode,
+): Promise<WorkingItem[]> {
+  const items: WorkingItem[] = new Array<WorkingItem>(bodies.length);
+  for (const mode of ['create', 'update'] as const) {
+    const indexes = bodies.map((_, index) => index).filter((index) => modeOf(index) === mode);
+    if (indexes.length === 0) continue;
+    const validated = await validateItems(
+      deps,
+      endpoint,
+      indexes.map((index) => bodies[index]),
+      mode,
+    );
+    validated.forEach((item, position) => {
+      const index = indexes[position] ?? 0;
+      items[index] = { ...item, index };
+    });
   }
   return items;
 }

@@ -67,6 +67,25 @@ describe('upsert over the simulator', () => {
     expect(callsOf('write')).toHaveLength(1);
   });
 
+  test('when an upsert batch mixes creates and updates, then their relation values are looked up once', async () => {
+    await request(h.url).post(PARTNERS).set(SYNC_AUTH).send({ ref: 'UPC-1', name: 'Old' });
+    h.resetCalls();
+    const res = await request(h.url)
+      .post(PARTNERS)
+      .set(SYNC_AUTH)
+      .send([
+        { ref: 'UPC-1', name: 'Updated', country: 'BE' },
+        { ref: 'UPC-2', name: 'Created', country: 'FR' },
+      ]);
+    expect(res.body).toMatchObject({ success: true, created: 1, updated: 1 });
+    const countryLookups = h
+      .objectCalls()
+      .filter((c) => c.model === 'res.country' && c.modelMethod === 'search_read');
+    expect(countryLookups).toHaveLength(1);
+    const read = await request(h.url).get(`${PARTNERS}?ref[in]=UPC-1,UPC-2&order=ref`).set(SYNC_AUTH);
+    expect(read.body.data.map((p: { country: string }) => p.country)).toEqual(['BE', 'FR']);
+  });
+
   test('when an endpoint without upsert receives a POST of an existing identifier, then it is a 409 naming it', async () => {
     const res = await request(h.url)
       .post(CUSTOMERS)
