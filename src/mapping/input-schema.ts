@@ -4,6 +4,7 @@
  */
 import Joi from 'joi';
 import { FieldLine, MappingDef } from '../config/types';
+import { ErrorDetail } from '../errors/gateway-error';
 import { FieldsCatalog, MappingLookup, fieldsOf } from './fields-catalog';
 import { OdooFieldMeta, X2MANY_TYPES } from './odoo-field-meta';
 import { isRealDate, isoToOdooDatetime } from './odoo-values';
@@ -52,7 +53,8 @@ function lineSchema(line: FieldLine, meta: OdooFieldMeta | undefined, context: S
   let item: Joi.Schema;
   if (line.mapping) {
     const nested = context.lookup(line.mapping);
-    item = nested ? buildInputSchema(nested, 'create', { ...context, unknownKeys: 'reject' }) : Joi.object();
+    // Nested objects follow the endpoint's `unknown_keys`, like its top-level keys.
+    item = nested ? buildInputSchema(nested, 'create', context) : Joi.object();
   } else if (line.relation) {
     item = Joi.alternatives(Joi.string().min(1), Joi.number()).messages({
       'alternatives.types': `must be a ${line.relation.model} ${line.relation.match}`,
@@ -141,6 +143,20 @@ function withRule(base: Joi.Schema, line: FieldLine): Joi.Schema {
     schema = (schema as Joi.StringSchema).pattern(new RegExp(rule.pattern));
   }
   return schema;
+}
+
+/**
+ * Validates a body: every problem at once, one per key (joi can report two rules of one key, such as
+ * an empty identifier being both empty and invalid), each with the `line_id` a caller sees.
+ */
+export function validateWithSchema(schema: Joi.ObjectSchema, body: unknown): ErrorDetail[] {
+  const { error } = schema.validate(body, { abortEarly: false, convert: false, errors: { label: false } });
+  const problems = new Map<string, ErrorDetail>();
+  for (const detail of error?.details ?? []) {
+    const lineId = lineIdOf(detail.path);
+    if (!problems.has(lineId)) problems.set(lineId, { line_id: lineId || null, error: detail.message });
+  }
+  return [...problems.values()];
 }
 
 /** Joi's path `['contacts', 0, 'email']` → `contacts[0].email`, the `line_id` a caller sees. */

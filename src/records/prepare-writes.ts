@@ -9,7 +9,7 @@ import { EndpointDef, MappingDef } from '../config/types';
 import { ErrorDetail } from '../errors/gateway-error';
 import { ExpressionError, evaluateExpression } from '../mapping/expressions';
 import { FieldsCatalog, MappingLookup, fieldsOf, modelsOf } from '../mapping/fields-catalog';
-import { WriteMode, buildInputSchema, lineIdOf } from '../mapping/input-schema';
+import { WriteMode, buildInputSchema, validateWithSchema } from '../mapping/input-schema';
 import { toOdooVals } from '../mapping/to-odoo';
 import { OdooClient } from '../odoo/odoo-client';
 import { ModelFieldsCache } from './model-fields-cache';
@@ -234,10 +234,7 @@ function validateBody(schema: Joi.ObjectSchema, body: unknown, index: number): W
     return item;
   }
   item.body = body as Record<string, unknown>;
-  const { error } = schema.validate(body, { abortEarly: false, convert: false, errors: { label: false } });
-  for (const detail of error?.details ?? []) {
-    item.errors.push({ line_id: lineIdOf(detail.path) || null, error: detail.message });
-  }
+  item.errors.push(...validateWithSchema(schema, body));
   return item;
 }
 
