@@ -11,7 +11,7 @@ import path from 'node:path';
 import http from 'node:http';
 import express from 'express';
 import { SpecSources, createDocsRouter } from '../../src/docs/docs-routes';
-import { endpoint, gatewayConfig, line, shopConfig } from '../unit/docs/gateway-config-builder';
+import { endpoint, gatewayConfig, line, shopConfig } from '../support/gateway-config-builder';
 
 const BROWSER_TIMEOUT_MS = 45000;
 

@@ -89,6 +89,8 @@ describe('/metrics and test-connection behind the admin auth', () => {
       if (spec?.components.schemas.customers?.properties.phone?.type !== undefined) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    expect(spec?.components.schemas.customers?.properties.phone?.type).toEqual(expect.arrayContaining(['string']));
+    expect(spec?.components.schemas.customers?.properties.phone?.type).toEqual(
+      expect.arrayContaining(['string']),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { settingsNeedingRestart } from '../../../src/config/restart-settings';
-import { settings } from '../docs/gateway-config-builder';
+import { settings } from '../../support/gateway-config-builder';
 
 describe('settingsNeedingRestart', () => {
   test('when only hot-reloadable settings change, then nothing needs a restart', () => {

@@ -1,7 +1,13 @@
 import express from 'express';
 import request from 'supertest';
 import { SpecSources, createDocsRouter } from '../../../src/docs/docs-routes';
-import { endpoint, gatewayConfig, line, shopConfig, shopModelFields } from './gateway-config-builder';
+import {
+  endpoint,
+  gatewayConfig,
+  line,
+  shopConfig,
+  shopModelFields,
+} from '../../support/gateway-config-builder';
 
 function appWith(sources: () => SpecSources): express.Express {
   const app = express();

@@ -1,5 +1,11 @@
 import { buildOpenApi } from '../../../src/docs/openapi';
-import { endpoint, gatewayConfig, line, shopConfig, shopModelFields } from './gateway-config-builder';
+import {
+  endpoint,
+  gatewayConfig,
+  line,
+  shopConfig,
+  shopModelFields,
+} from '../../support/gateway-config-builder';
 import { validateOpenApi } from './openapi-validator';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

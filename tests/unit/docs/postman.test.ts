@@ -1,5 +1,11 @@
 import { POSTMAN_SCHEMA, buildPostmanCollection } from '../../../src/docs/postman';
-import { endpoint, gatewayConfig, line, shopConfig, shopModelFields } from './gateway-config-builder';
+import {
+  endpoint,
+  gatewayConfig,
+  line,
+  shopConfig,
+  shopModelFields,
+} from '../../support/gateway-config-builder';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -1,34 +1,15 @@
-import { FieldLine, MappingDef } from '../../../src/config/types';
 import { FieldsCatalog } from '../../../src/mapping/fields-catalog';
 import { buildInputSchema, validateWithSchema } from '../../../src/mapping/input-schema';
 import { ModelFields } from '../../../src/mapping/odoo-field-meta';
+import { line, mapping } from '../../support/gateway-config-builder';
 
-const line = (key: string, field: string, extra: Partial<FieldLine> = {}): FieldLine => ({
-  key,
-  field,
-  identifier: false,
-  required: false,
-  validate: {},
-  direction: 'both',
-  source: { file: 'test.yaml', line: 1 },
-  ...extra,
-});
-
-const orderLine: MappingDef = {
-  name: 'order-line',
-  model: 'sale.order.line',
-  source: { file: 'test.yaml', line: 1 },
-  fields: [line('quantity', 'product_uom_qty', { required: true })],
-};
-const order: MappingDef = {
-  name: 'orders',
-  model: 'sale.order',
-  source: { file: 'test.yaml', line: 1 },
-  fields: [
-    line('ref', 'client_order_ref', { identifier: true }),
-    line('lines', 'order_line', { mapping: 'order-line' }),
-  ],
-};
+const orderLine = mapping('order-line', 'sale.order.line', [
+  line('quantity', { field: 'product_uom_qty', required: true }),
+]);
+const order = mapping('orders', 'sale.order', [
+  line('ref', { field: 'client_order_ref', identifier: true }),
+  line('lines', { field: 'order_line', mapping: 'order-line' }),
+]);
 const catalog: FieldsCatalog = new Map<string, ModelFields>([
   [
     'sale.order',

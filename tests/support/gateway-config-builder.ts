@@ -1,15 +1,9 @@
 /**
- * Builds typed GatewayConfig objects by hand for docs and metrics tests, without the YAML loader:
+ * Builds typed GatewayConfig objects by hand for unit tests (docs, metrics, mapping, config), without the YAML loader:
  * every field gets the loader's default unless the test says otherwise.
  */
-import {
-  EndpointDef,
-  FieldLine,
-  GatewayConfig,
-  GatewaySettings,
-  MappingDef,
-} from '../../../src/config/types';
-import { ModelFields } from '../../../src/mapping/odoo-field-meta';
+import { EndpointDef, FieldLine, GatewayConfig, GatewaySettings, MappingDef } from '../../src/config/types';
+import { ModelFields } from '../../src/mapping/odoo-field-meta';
 
 let nextLine = 1;
 
