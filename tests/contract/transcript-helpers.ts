@@ -7,7 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 
-export const TRANSCRIPTS_PATH = path.resolve(__dirname, '../../../shared/odoo-transcripts/odoo-18.0.json');
+export const TRANSCRIPTS_PATH = path.resolve(__dirname, '../fixtures/odoo-transcripts/odoo-18.0.json');
 
 export interface TranscriptCase {
   name: string;
