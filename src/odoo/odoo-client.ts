@@ -36,8 +36,28 @@ export interface OdooCallOptions {
   readOnly?: boolean;
 }
 
+/** The wire protocols the gateway can speak to Odoo. */
+export type OdooProtocol = 'xmlrpc' | 'jsonrpc' | 'session' | 'json2';
+
+/** What the client settled on when it first reached Odoo: the server's version and the protocol in use. */
+export interface OdooConnectionInfo {
+  protocol: OdooProtocol;
+  /** Why this protocol: "set in gateway.yaml", or the reason `auto` chose it. */
+  reason: string;
+  /** `server_version` as Odoo reports it, e.g. "18.0" or "saas~17.4". */
+  serverVersion: string;
+  /** The major version (18 for "18.0" and "saas~18.2"): read plans depend on it (web_search_read is 17+). */
+  serverMajor: number;
+}
+
 export interface OdooClient {
-  readonly protocol: 'xmlrpc' | 'jsonrpc';
+  /** The configured protocol (`auto` until the first connection settles it; see `connection()`). */
+  readonly protocol: OdooProtocol | 'auto';
+  /**
+   * Reaches Odoo once (version, and for `auto` the protocol probe) and caches the answer; later calls
+   * make no Odoo call. A failure is not cached: the next call tries again.
+   */
+  connection(): Promise<OdooConnectionInfo>;
   /** `common.version()`; needs no login. */
   version(): Promise<OdooVersionInfo>;
   /** Logs in once and caches the uid; later calls reuse it. */

@@ -9,6 +9,7 @@ import type {
   OdooCallOptions,
   OdooCallOutcome,
   OdooClient,
+  OdooConnectionInfo,
   OdooConnectionSettings,
   OdooVersionInfo,
 } from './odoo-client';
@@ -46,6 +47,7 @@ export class RpcOdooClient implements OdooClient {
   private readonly limiter: CallLimiter;
   private readonly session: LoginSession;
   private readonly retryDelayMs: number;
+  private connectionInfo?: Promise<OdooConnectionInfo>;
 
   constructor(private readonly options: RpcOdooClientOptions) {
     this.protocol = options.protocol;
@@ -63,6 +65,22 @@ export class RpcOdooClient implements OdooClient {
   async version(): Promise<OdooVersionInfo> {
     const label: CallLabel = { service: 'common', model: null, method: 'version' };
     return (await this.send(label, 'version', [], true, this.timing())) as OdooVersionInfo;
+  }
+
+  connection(): Promise<OdooConnectionInfo> {
+    this.connectionInfo ??= this.version().then(
+      (info) => ({
+        protocol: this.protocol,
+        reason: 'set in gateway.yaml',
+        serverVersion: info.server_version,
+        serverMajor: majorVersion(info),
+      }),
+      (error: unknown) => {
+        this.connectionInfo = undefined;
+        throw error;
+      },
+    );
+    return this.connectionInfo;
   }
 
   async authenticate(): Promise<number> {
@@ -210,6 +228,14 @@ function outcomeOf(error: unknown): OdooCallOutcome {
     return error.kind === 'too_large' ? 'bad_reply' : 'unavailable';
   }
   return 'bad_reply';
+}
+
+/** 18 for `[18, 0, 0, 'final', 0, '']`, and for "saas~18.2" when the info list is missing. */
+export function majorVersion(info: OdooVersionInfo): number {
+  const first = info.server_version_info[0];
+  if (typeof first === 'number') return first;
+  const match = /(\d+)/.exec(info.server_version);
+  return match ? Number(match[1]) : 0;
 }
 
 function delay(ms: number): Promise<void> {

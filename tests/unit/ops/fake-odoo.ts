@@ -43,6 +43,11 @@ export function fakeOdoo(options: FakeOdooOptions): FakeOdoo {
       if (options.versionError) throw options.versionError;
       return { server_version: '18.0', server_version_info: [18, 0, 0, 'final', 0, ''] };
     },
+    connection: async () => {
+      calls.push('version');
+      if (options.versionError) throw options.versionError;
+      return { protocol: 'xmlrpc', reason: 'set in gateway.yaml', serverVersion: '18.0', serverMajor: 18 };
+    },
     authenticate: async () => {
       calls.push('authenticate');
       if (options.loginError) throw options.loginError;
