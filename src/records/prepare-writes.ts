@@ -62,13 +62,13 @@ export async function prepareItems(
   const mapContext = { catalog, lookup: deps.lookup, defaults: endpoint.defaults };
   // Related records are created only for items nothing else rejects: a request answered with an error
   // must leave nothing behind in Odoo. The dry run cannot see nested objects' problems before they exist.
+  const standIns = withStandIns(relations, creatableRelations(endpoint, deps.lookup));
   const checked = hasNestedMany2one(endpoint, catalog, deps.lookup)
     ? valid
     : valid.map((item) => {
-        const relationsOrStandIns = withStandIns(relations, creatableRelations(endpoint, deps.lookup));
         const dryRun = toOdooVals(endpoint, item.body, modeOf(item), {
           ...mapContext,
-          relations: relationsOrStandIns,
+          relations: standIns,
           computed: item.computed,
         });
         return dryRun.errors.length > 0 ? failed(item, ValidationError.fromDetails(dryRun.errors)) : item;

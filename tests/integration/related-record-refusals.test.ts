@@ -50,6 +50,17 @@ describe('related records Odoo refuses to create', () => {
     await h.close();
     config.remove();
   });
+  /** Odoo refuses the next `times` tag creates, as a ValidationError would. */
+  const refuseTagCreates = (times: number) =>
+    h.sim.controls.injectFailure({
+      kind: 'fault',
+      code: 2,
+      message: 'This tag name is reserved',
+      model: 'res.partner.category',
+      method: 'create',
+      times,
+    });
+
   beforeEach(() => {
     h.sim.controls.injectFailure(null);
     h.resetCalls();
@@ -77,14 +88,7 @@ describe('related records Odoo refuses to create', () => {
 
   test('when Odoo refuses the create_missing value of one batch item, then only that item fails', async () => {
     // The combined tag create is refused, then its first half: the first item's tag is the culprit.
-    h.sim.controls.injectFailure({
-      kind: 'fault',
-      code: 2,
-      message: 'This tag name is reserved',
-      model: 'res.partner.category',
-      method: 'create',
-      times: 2,
-    });
+    refuseTagCreates(2);
     const bodies = [
       { customer_id: 'RT-1', name: 'Refused Tag', tags: ['Reserved'] },
       { customer_id: 'RT-2', name: 'Good Tag', tags: ['Fresh'] },
@@ -103,13 +107,7 @@ describe('related records Odoo refuses to create', () => {
   });
 
   test('when the one record of a single write names a refused value, then its answer is Odoo’s refusal', async () => {
-    h.sim.controls.injectFailure({
-      kind: 'fault',
-      code: 2,
-      message: 'This tag name is reserved',
-      model: 'res.partner.category',
-      method: 'create',
-    });
+    refuseTagCreates(1);
     const res = await request(h.url)
       .post('/bj_api_sync/v1/tagged')
       .send({ customer_id: 'RT-3', name: 'Alone', tags: ['Reserved'] });
