@@ -8,7 +8,7 @@ import type { Request, Response } from 'express';
 import { InternalError } from '../errors/errors';
 import { errorBody, toGatewayError } from '../errors/to-http';
 import { ItemOutcome, ResumeState } from '../records/write-outcome';
-import { HandlerInput } from './endpoint-handlers';
+import type { HandlerInput } from './endpoint-handlers';
 import { ensureRequestContext } from './request-id';
 
 export interface JsonResponse {
