@@ -10,6 +10,7 @@ import { getRecord, getRecordById, listRecords, ReadDeps } from '../records/reco
 import { createRecord, deleteRecord, updateRecord, WriteOutcome } from '../records/record-writer';
 import { WriteDeps } from '../records/prepare-writes';
 import { identifierOf } from '../records/record-lookup';
+import { parseListQueryParams } from './list-query-params';
 
 export type RecordDeps = ReadDeps & WriteDeps;
 
@@ -21,7 +22,7 @@ export interface HandlerInput {
 }
 
 export async function handleList({ deps, endpoint, req, res }: HandlerInput): Promise<void> {
-  const result = await listRecords(deps, endpoint, req.query as Record<string, unknown>);
+  const result = await listRecords(deps, endpoint, parseListQueryParams(req.query));
   res.json({ success: true, ...result });
 }
 
