@@ -124,12 +124,24 @@ export async function completePaths<M extends OdooFieldMeta>(
   fetch: (model: string) => Promise<unknown>,
   paths: readonly FieldPath[],
 ): Promise<void> {
+  const fetching = new Map<string, Promise<unknown>>();
+  const fetchOnce = (model: string) => {
+    let pending = fetching.get(model);
+    if (!pending) {
+      pending = fetch(model);
+      fetching.set(model, pending);
+    }
+    return pending;
+  };
   await Promise.all(
     paths.map(async ({ model, path }) => {
-      for (let step = 0; step <= path.length; step += 1) {
+      // A model still unknown once fetched (missing in Odoo) ends this path's walk.
+      const tried = new Set<string>();
+      for (;;) {
         const walk = walkPath(fieldsOfModel, model, path);
-        if (walk.kind !== 'unknown-model') return;
-        await fetch(walk.model);
+        if (walk.kind !== 'unknown-model' || tried.has(walk.model)) return;
+        tried.add(walk.model);
+        await fetchOnce(walk.model);
       }
     }),
   );

@@ -58,7 +58,10 @@ function addLine(
   const nested = line.mapping ? lookup(line.mapping) : undefined;
   if (!model) return addLeaf(spec, root, catalog);
   if (nested && depth < MAX_DEPTH) {
-    mergeInto(child(spec, root, model, catalog), buildReadSpec(nested, catalog, lookup, undefined, depth + 1));
+    mergeInto(
+      child(spec, root, model, catalog),
+      buildReadSpec(nested, catalog, lookup, undefined, depth + 1),
+    );
   } else if (rest.length > 0) {
     addPath(child(spec, root, model, catalog), rest, catalog);
   } else if (line.relation) {

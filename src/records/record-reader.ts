@@ -36,7 +36,11 @@ export interface ListResult {
   offset: number;
 }
 
-export async function listRecords(deps: ReadDeps, endpoint: EndpointDef, query: ListQuery): Promise<ListResult> {
+export async function listRecords(
+  deps: ReadDeps,
+  endpoint: EndpointDef,
+  query: ListQuery,
+): Promise<ListResult> {
   const catalog = await deps.fields.catalogFor(endpoint, deps.lookup);
   const search = toListSearch(endpoint, query, catalog);
   let page: FetchedRecords & { total: number };

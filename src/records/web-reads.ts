@@ -38,11 +38,15 @@ export async function webListPage(
 ): Promise<FetchedRecords & { total: number }> {
   const model = odooModel(input.odoo, input.endpoint.model, input.endpoint.context);
   const spec = buildReadSpec(input.endpoint, input.catalog, input.lookup, search.keys);
-  const { length, records } = await model.webSearchRead<OdooRecord>(search.domain, toOdooSpecification(spec), {
-    offset: search.offset,
-    limit: search.limit,
-    ...(search.order ? { order: search.order } : {}),
-  });
+  const { length, records } = await model.webSearchRead<OdooRecord>(
+    search.domain,
+    toOdooSpecification(spec),
+    {
+      offset: search.offset,
+      limit: search.limit,
+      ...(search.order ? { order: search.order } : {}),
+    },
+  );
   const total = records.length === 0 && search.offset > 0 ? await model.searchCount(search.domain) : length;
   const store = new RelatedStore();
   return { records: flattenWebRecords(spec, records, store), store, total };

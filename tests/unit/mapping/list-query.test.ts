@@ -19,7 +19,12 @@ const partners = endpoint(
   { domain: [['customer_rank', '>', 0]], pageSize: 20, maxPageSize: 50 },
 );
 
-const query = (overrides: Partial<ListQuery>): ListQuery => ({ offset: 0, order: [], filters: [], ...overrides });
+const query = (overrides: Partial<ListQuery>): ListQuery => ({
+  offset: 0,
+  order: [],
+  filters: [],
+  ...overrides,
+});
 
 describe('toListSearch', () => {
   test('when filters are typed by their Odoo field, then the domain ANDs them with the endpoint domain', () => {
@@ -61,7 +66,10 @@ describe('toListSearch', () => {
         query({
           limit: 0,
           offset: -1,
-          order: [{ key: 'tags', descending: false }, { key: 'country_name', descending: false }],
+          order: [
+            { key: 'tags', descending: false },
+            { key: 'country_name', descending: false },
+          ],
           fields: ['nope'],
           filters: [
             { key: 'is_company', operator: 'eq', values: ['yes'] },

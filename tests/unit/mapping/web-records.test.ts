@@ -74,7 +74,11 @@ describe('flattenWebRecords', () => {
     const answer = [
       {
         id: 7,
-        parent_id: { id: 3, display_name: 'Acme', country_id: { id: 20, display_name: 'Belgium', code: 'BE' } },
+        parent_id: {
+          id: 3,
+          display_name: 'Acme',
+          country_id: { id: 20, display_name: 'Belgium', code: 'BE' },
+        },
       },
       { id: 8, parent_id: false },
     ];
