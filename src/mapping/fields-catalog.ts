@@ -95,13 +95,17 @@ export function fieldsOf(catalog: FieldsCatalog, model: string): ModelFields {
   return catalog.get(model) ?? {};
 }
 
+function walkCatalog(catalog: FieldsCatalog, model: string, path: string | readonly string[]): PathWalk {
+  return walkPath((name) => catalog.get(name), model, typeof path === 'string' ? pathOf(path) : path);
+}
+
 /** The metadata of the field at the end of a dotted path, through relations. */
 export function fieldMetaAt(
   catalog: FieldsCatalog,
   model: string,
   path: string | readonly string[],
 ): OdooFieldMeta | undefined {
-  const walk = walkPath((name) => catalog.get(name), model, typeof path === 'string' ? pathOf(path) : path);
+  const walk = walkCatalog(catalog, model, path);
   return walk.kind === 'found' ? walk.meta : undefined;
 }
 
@@ -111,7 +115,7 @@ export function missingPathModel(
   model: string,
   path: string | readonly string[],
 ): string | undefined {
-  const walk = walkPath((name) => catalog.get(name), model, typeof path === 'string' ? pathOf(path) : path);
+  const walk = walkCatalog(catalog, model, path);
   return walk.kind === 'unknown-model' ? walk.model : undefined;
 }
 

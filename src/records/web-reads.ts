@@ -3,7 +3,7 @@
  * (`web_search_read`, or `web_read` by id), the total included. The nested answer is flattened into
  * the records + RelatedStore the classic plan builds, so rendering is the same function for both.
  */
-import { EndpointDef, MappingDef } from '../config/types';
+import { EndpointDef } from '../config/types';
 import { FieldsCatalog, MappingLookup } from '../mapping/fields-catalog';
 import { OdooRecord } from '../mapping/from-odoo';
 import { ListSearch } from '../mapping/list-query';
@@ -19,11 +19,24 @@ export interface FetchedRecords {
   store: RelatedStore;
 }
 
-interface WebReadInput {
+export interface WebReadInput {
   odoo: OdooClient;
   endpoint: EndpointDef;
   catalog: FieldsCatalog;
   lookup: MappingLookup;
+}
+
+/** The endpoint's model, the specification of what to read (`keys` only, when given) and its flattener. */
+function webReader(input: WebReadInput, keys?: ReadonlySet<string>) {
+  const spec = buildReadSpec(input.endpoint, input.catalog, input.lookup, keys);
+  return {
+    model: odooModel(input.odoo, input.endpoint.model, input.endpoint.context),
+    specification: toOdooSpecification(spec),
+    flatten(records: readonly OdooRecord[]): FetchedRecords {
+      const store = new RelatedStore();
+      return { records: flattenWebRecords(spec, records, store), store };
+    },
+  };
 }
 
 /**
@@ -36,41 +49,28 @@ export async function webListPage(
   input: WebReadInput,
   search: ListSearch,
 ): Promise<FetchedRecords & { total: number }> {
-  const model = odooModel(input.odoo, input.endpoint.model, input.endpoint.context);
-  const spec = buildReadSpec(input.endpoint, input.catalog, input.lookup, search.keys);
-  const { length, records } = await model.webSearchRead<OdooRecord>(
-    search.domain,
-    toOdooSpecification(spec),
-    {
-      offset: search.offset,
-      limit: search.limit,
-      ...(search.order ? { order: search.order } : {}),
-    },
-  );
+  const { model, specification, flatten } = webReader(input, search.keys);
+  const { length, records } = await model.webSearchRead<OdooRecord>(search.domain, specification, {
+    offset: search.offset,
+    limit: search.limit,
+    order: search.order,
+  });
   const total = records.length === 0 && search.offset > 0 ? await model.searchCount(search.domain) : length;
-  const store = new RelatedStore();
-  return { records: flattenWebRecords(spec, records, store), store, total };
+  return { ...flatten(records), total };
 }
 
-/** Records matching `domain` (at most `limit`), read per the mapping's specification. */
+/** Records matching `domain` (at most `limit`), read per the endpoint's specification. */
 export async function webSearch(
   input: WebReadInput,
   domain: readonly unknown[],
   limit: number,
 ): Promise<FetchedRecords> {
-  const spec = buildReadSpec(input.endpoint, input.catalog, input.lookup);
-  const model = odooModel(input.odoo, input.endpoint.model, input.endpoint.context);
-  const { records } = await model.webSearchRead<OdooRecord>(domain, toOdooSpecification(spec), { limit });
-  const store = new RelatedStore();
-  return { records: flattenWebRecords(spec, records, store), store };
+  const { model, specification, flatten } = webReader(input);
+  return flatten((await model.webSearchRead<OdooRecord>(domain, specification, { limit })).records);
 }
 
 /** The record with this id (it was just written, so it exists: `web_read` faults on a missing id). */
 export async function webReadById(input: WebReadInput, id: number): Promise<FetchedRecords> {
-  const mapping: MappingDef = input.endpoint;
-  const spec = buildReadSpec(mapping, input.catalog, input.lookup);
-  const model = odooModel(input.odoo, input.endpoint.model, input.endpoint.context);
-  const records = await model.webRead<OdooRecord>([id], toOdooSpecification(spec));
-  const store = new RelatedStore();
-  return { records: flattenWebRecords(spec, records, store), store };
+  const { model, specification, flatten } = webReader(input);
+  return flatten(await model.webRead<OdooRecord>([id], specification));
 }

@@ -65,7 +65,9 @@ describe('paths of mappings', () => {
   });
 
   test('when paths need models not fetched yet, then each is fetched once, step by step', async () => {
-    const known = new Map([['sale.order', { partner_id: { type: 'many2one', relation: 'res.partner' } }]]);
+    const known = new Map<string, ModelFields>([
+      ['sale.order', { partner_id: { type: 'many2one', relation: 'res.partner' } }],
+    ]);
     const fetched: string[] = [];
     const fetch = async (model: string) => {
       fetched.push(model);

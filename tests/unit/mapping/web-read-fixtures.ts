@@ -26,6 +26,16 @@ export const customers = endpoint('customers', 'res.partner', [
   line('contacts', { field: 'child_ids', mapping: 'contact' }),
 ]);
 
+/** How the recorded `Transcript Batch A` (no email, country, tags or contacts) renders. */
+export const BATCH_A_RENDERED = {
+  name: 'Transcript Batch A',
+  email: null,
+  is_company: false,
+  country: null,
+  tags: [],
+  contacts: [],
+};
+
 export const lookup: MappingLookup = (name) => (name === 'contact' ? contacts : undefined);
 
 const partner: ModelFields = {

@@ -1,11 +1,12 @@
+import { MappingDef } from '../../../src/config/types';
 import { OdooRecord, fromOdooRecord } from '../../../src/mapping/from-odoo';
 import { buildReadSpec } from '../../../src/mapping/read-spec';
 import { RelatedStore } from '../../../src/mapping/related-store';
 import { flattenWebRecords } from '../../../src/mapping/web-records';
 import { line, mapping } from '../../support/gateway-config-builder';
-import { catalog, customers, lookup, recordedCase } from './web-read-fixtures';
+import { BATCH_A_RENDERED, catalog, customers, lookup, recordedCase } from './web-read-fixtures';
 
-function render(records: readonly OdooRecord[], store: RelatedStore, target = customers) {
+function render(records: readonly OdooRecord[], store: RelatedStore, target: MappingDef = customers) {
   return records.map((record) => fromOdooRecord(target, record, { catalog, lookup, related: store }));
 }
 
@@ -56,14 +57,7 @@ describe('flattenWebRecords', () => {
     };
     const store = new RelatedStore();
     const records = flattenWebRecords(buildReadSpec(customers, catalog, lookup), answer.records, store);
-    expect(render(records, store)[0]).toEqual({
-      name: 'Transcript Batch A',
-      email: null,
-      is_company: false,
-      country: null,
-      tags: [],
-      contacts: [],
-    });
+    expect(render(records, store)[0]).toEqual(BATCH_A_RENDERED);
   });
 
   test('when a dotted path goes through two many2ones, then each level lands in the store and the path renders', () => {

@@ -7,7 +7,7 @@ import { OdooClient, OdooConnectionInfo } from '../../../src/odoo/odoo-client';
 import { ModelFieldsCache } from '../../../src/records/model-fields-cache';
 import { usesWebPlan } from '../../../src/records/read-plan-choice';
 import { ReadDeps, getRecord, listRecords } from '../../../src/records/record-reader';
-import { catalog, customers, lookup, recordedCase } from '../mapping/web-read-fixtures';
+import { BATCH_A_RENDERED, catalog, customers, lookup, recordedCase } from '../mapping/web-read-fixtures';
 
 interface Call {
   model: string;
@@ -59,14 +59,7 @@ describe('web read plan', () => {
     expect(calls[0]?.kwargs).toMatchObject({ domain: [], limit: 2, offset: 0 });
     expect(calls[0]?.kwargs).not.toHaveProperty('count_limit');
     expect(result).toMatchObject({ count: 2, total: 4, limit: 2, offset: 0 });
-    expect(result.data[0]).toEqual({
-      name: 'Transcript Batch A',
-      email: null,
-      is_company: false,
-      country: null,
-      tags: [],
-      contacts: [],
-    });
+    expect(result.data[0]).toEqual(BATCH_A_RENDERED);
   });
 
   test('when the page is past the end, then a search_count gives the total Odoo does not', async () => {
