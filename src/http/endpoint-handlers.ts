@@ -14,6 +14,7 @@ import { ItemOutcome } from '../records/write-outcome';
 import { WriteReply, WriteRequest } from './write-reply';
 import { WriteDeps } from '../records/prepare-writes';
 import { identifierOf } from '../records/record-lookup';
+import { parseListQueryParams } from './list-query-params';
 
 export type RecordDeps = ReadDeps & WriteDeps;
 
@@ -25,7 +26,7 @@ export interface HandlerInput {
 }
 
 export async function handleList({ deps, endpoint, req, res }: HandlerInput): Promise<void> {
-  const result = await listRecords(deps, endpoint, req.query as Record<string, unknown>);
+  const result = await listRecords(deps, endpoint, parseListQueryParams(req.query));
   res.json({ success: true, ...result });
 }
 
