@@ -11,6 +11,7 @@ import { ModelFields } from '../mapping/odoo-field-meta';
 import { asObjects } from '../mapping/relation-values';
 import { ExistingLines, replaceCommands } from '../mapping/to-odoo';
 import { OdooClient } from '../odoo/odoo-client';
+import { OdooContext, odooModel } from '../odoo/odoo-model';
 
 export interface ReplaceTarget {
   recordId: number;
@@ -41,13 +42,10 @@ export async function refineReplaceLines(request: RefineRequest): Promise<Record
     request.targets.some((target) => Array.isArray(target.vals[line.field ?? ''])),
   );
   if (lines.length === 0) return refined;
-  const context = { ...request.endpoint.context };
-  const parents = await request.odoo.executeKw<OdooRecord[]>(
-    request.endpoint.model,
-    'read',
-    [[...new Set(request.targets.map((target) => target.recordId))]],
-    { fields: lines.map((line) => line.field ?? ''), context },
-    { readOnly: true },
+  const context = request.endpoint.context;
+  const parents = await odooModel(request.odoo, request.endpoint.model, context).read<OdooRecord>(
+    [...new Set(request.targets.map((target) => target.recordId))],
+    lines.map((line) => line.field ?? ''),
   );
   const parentById = new Map(parents.map((parent) => [parent.id as number, parent]));
   for (const line of lines) {
@@ -76,20 +74,14 @@ async function existingLines(
   request: RefineRequest,
   line: FieldLine,
   parents: readonly OdooRecord[],
-  context: Record<string, unknown>,
+  context: OdooContext,
 ): Promise<(ids: number[]) => ExistingLines> {
   const childModel = request.fields[line.field ?? '']?.relation;
   const match = request.lookup(line.mapping ?? '')?.identifier?.field;
   const childIds = parents.flatMap((parent) => relatedIds(parent[line.field ?? '']));
   const valueOf = new Map<number, string>();
   if (childModel && match && childIds.length > 0) {
-    const children = await request.odoo.executeKw<OdooRecord[]>(
-      childModel,
-      'read',
-      [childIds],
-      { fields: [match], context },
-      { readOnly: true },
-    );
+    const children = await odooModel(request.odoo, childModel, context).read<OdooRecord>(childIds, [match]);
     for (const child of children) {
       const value = child[match];
       if (typeof value === 'string' || typeof value === 'number')

@@ -11,6 +11,7 @@ import { RelationIds, asObjects } from '../mapping/relation-values';
 import { toOdooVals } from '../mapping/to-odoo';
 import { OdooRecord } from '../mapping/from-odoo';
 import { OdooClient } from '../odoo/odoo-client';
+import { odooModel } from '../odoo/odoo-model';
 import { SplitSender } from './split-sender';
 
 export interface NestedMany2oneRequest {
@@ -63,13 +64,11 @@ async function resolveLine(request: NestedMany2oneRequest, entry: Pending, resul
     const values = [...new Set(objects.map((object) => object[identifier.key]).filter(isMatchValue))];
     if (values.length > 0) {
       const domain = isEndpoint(nested) ? [...nested.domain] : [];
-      const records = await request.odoo.executeKw<OdooRecord[]>(
+      const records = await odooModel(
+        request.odoo,
         nested.model,
-        'search_read',
-        [[...domain, [match, 'in', values]]],
-        { fields: ['id', match], order: 'id', context: contextOf(nested, request) },
-        { readOnly: true },
-      );
+        contextOf(nested, request),
+      ).searchRead<OdooRecord>([...domain, [match, 'in', values]], { fields: ['id', match], order: 'id' });
       for (const record of records) {
         const key = String(record[match]);
         if (!found.has(key) && typeof record.id === 'number') found.set(key, record.id);
@@ -156,9 +155,9 @@ async function createObjects(
   if (creatable.length === 0) return;
   // Refused values are isolated by splitting the call, so that only the bodies holding them fail.
   const results = await new SplitSender(true).send(creatable, (part) =>
-    request.odoo.executeKw<number[]>(entry.nested.model, 'create', [part.map((item) => item.vals)], {
-      context: contextOf(entry.nested, request),
-    }),
+    odooModel(request.odoo, entry.nested.model, contextOf(entry.nested, request)).create(
+      part.map((item) => item.vals),
+    ),
   );
   creatable.forEach((item, position) => {
     const outcome = results[position];

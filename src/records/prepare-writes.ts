@@ -55,7 +55,7 @@ export async function prepareItems(
     mapping: endpoint,
     bodies: valid.map((item) => item.body),
     lookup: deps.lookup,
-    context: { ...endpoint.context },
+    context: endpoint.context,
     cache: deps.relationCache,
   };
   const relations = await resolveRelations(request);

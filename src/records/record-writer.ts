@@ -5,6 +5,7 @@
  */
 import { EndpointDef } from '../config/types';
 import { InternalError } from '../errors/errors';
+import { odooModel } from '../odoo/odoo-model';
 import { writeItems } from './batch-writer';
 import { WriteDeps } from './prepare-writes';
 import { findOneRecord, parseIdentifierValue } from './record-lookup';
@@ -64,11 +65,11 @@ export async function deleteRecord(
   const value = parseIdentifierValue(endpoint, rawId, fields);
   const record = await findOneRecord(deps.odoo, endpoint, value, ['id']);
   const id = record.id as number;
-  const context = { ...endpoint.context };
+  const model = odooModel(deps.odoo, endpoint.model, endpoint.context);
   if (endpoint.delete === 'archive') {
-    await deps.odoo.executeKw<boolean>(endpoint.model, 'write', [[id], { active: false }], { context });
+    await model.write([id], { active: false });
     return { status: 200, message: 'Record archived', id };
   }
-  await deps.odoo.executeKw<boolean>(endpoint.model, 'unlink', [[id]], { context });
+  await model.unlink([id]);
   return { status: 200, message: 'Record deleted', id };
 }

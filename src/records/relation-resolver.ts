@@ -9,6 +9,7 @@ import { GatewayError } from '../errors/gateway-error';
 import { MatchValue, RelationIdTable, collectRelationWants, relationKey } from '../mapping/relation-values';
 import { OdooRecord } from '../mapping/from-odoo';
 import { OdooClient } from '../odoo/odoo-client';
+import { odooModel } from '../odoo/odoo-model';
 import { RelationCache } from './relation-cache';
 import { SplitSender } from './split-sender';
 
@@ -37,12 +38,9 @@ export async function resolveRelations(request: RelationResolveRequest): Promise
         return id === undefined;
       });
       if (unknown.length === 0) return;
-      const records = await request.odoo.executeKw<OdooRecord[]>(
-        model,
-        'search_read',
-        [[[match, 'in', unknown]]],
-        { fields: ['id', match], order: 'id', context: request.context },
-        { readOnly: true },
+      const records = await odooModel(request.odoo, model, request.context).searchRead<OdooRecord>(
+        [[match, 'in', unknown]],
+        { fields: ['id', match], order: 'id' },
       );
       table.add(model, match, records);
       for (const value of unknown) {
@@ -76,15 +74,9 @@ export async function createMissingRelations(
       if (!creatable.has(relationKey(model, match))) return;
       const missing = [...values].filter((value) => table.idFor(model, match, value) === undefined);
       if (missing.length === 0) return;
+      const related = odooModel(request.odoo, model, request.context);
       const results = await new SplitSender(true).send(missing, (part) =>
-        request.odoo.executeKw<number[]>(
-          model,
-          'create',
-          [part.map((value: MatchValue) => ({ [match]: value }))],
-          {
-            context: request.context,
-          },
-        ),
+        related.create(part.map((value: MatchValue) => ({ [match]: value }))),
       );
       missing.forEach((value, position) => {
         const result = results[position];

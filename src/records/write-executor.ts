@@ -7,6 +7,7 @@
 import { EndpointDef } from '../config/types';
 import { WriteMode } from '../mapping/input-schema';
 import { OdooClient } from '../odoo/odoo-client';
+import { odooModel } from '../odoo/odoo-model';
 import { canonicalJson } from './canonical-json';
 import { SendResult, SplitSender } from './split-sender';
 import { OpenItem, ReadyItem, WriteItem, failed, succeeded, withReplacements } from './write-item';
@@ -45,13 +46,11 @@ export async function executeWrites(
   atomic: boolean,
 ): Promise<WriteItem[]> {
   const sender = new SplitSender(!atomic, (error) => withLineId(endpoint, error));
-  const context = { context: { ...endpoint.context } };
+  const model = odooModel(odoo, endpoint.model, endpoint.context);
   const settled: WriteItem[] = [];
   const creates = ready.filter((item) => item.mode === 'create');
   if (creates.length > 0) {
-    const results = await sender.send(creates, (part) =>
-      odoo.executeKw<number[]>(endpoint.model, 'create', [part.map((item) => item.vals)], context),
-    );
+    const results = await sender.send(creates, (part) => model.create(part.map((item) => item.vals)));
     settled.push(...creates.map((item, position) => settle(item, results[position], 'create')));
   }
   for (const item of ready) {
@@ -61,7 +60,7 @@ export async function executeWrites(
   for (const group of groupUpdates(ready)) {
     const results = await sender.send(group.items, async (part) => {
       const ids = part.map((item) => item.existingId as number);
-      await odoo.executeKw<boolean>(endpoint.model, 'write', [ids, group.vals], context);
+      await model.write(ids, group.vals);
       return ids;
     });
     settled.push(...group.items.map((item, position) => settle(item, results[position], 'update')));
