@@ -1,8 +1,8 @@
 /**
  * Versioned schema changes, applied in order and recorded in `store_migrations`. Several replicas may
  * start at once: on PostgreSQL the whole run holds a session advisory lock on one connection, so one
- * replica migrates while the others wait and then find nothing left to do; within one process runs on
- * the same database are chained. Each migration and its record commit together.
+ * replica migrates while the others wait and then find nothing left to do; on SQLite runs within one
+ * process are chained (the embedded store is one process; the file lock covers the rest). Each migration and its record commit together.
  */
 import { Kysely, sql } from 'kysely';
 import { SqlDatabase, SqlDialect } from './sql-database';
@@ -28,6 +28,8 @@ const MIGRATION_LOCK_ID = 7_304_912_001;
 const running = new Map<string, Promise<void>>();
 
 export function migrate(database: SqlDatabase): Promise<void> {
+  // PostgreSQL serialises every process (this one included) with the advisory lock; SQLite here.
+  if (database.dialect === 'postgres') return migrateAlone(database);
   const previous = running.get(database.identity) ?? Promise.resolve();
   const next = previous.catch(() => undefined).then(() => migrateAlone(database));
   running.set(database.identity, next);
