@@ -1,4 +1,6 @@
 /** Rate-limit counters of every store backend, and counters shared by replicas on PostgreSQL. */
+import { memoryRateLimitCounter } from '../../src/store/rate-limit-counters';
+import { CounterRateLimitStore } from '../../src/store/rate-limit-store';
 import { forEachBackend } from '../support/store-backends';
 
 const LIMITS = { limit: 3, windowMs: 60_000, keyPrefix: 'test' };
@@ -35,3 +37,19 @@ forEachBackend(
   },
   ['postgres'],
 );
+
+describe('CounterRateLimitStore', () => {
+  test('when express-rate-limit counts through it, then hits, take-backs and resets reach the counter', async () => {
+    const store = new CounterRateLimitStore(memoryRateLimitCounter(LIMITS), false);
+    await store.increment('10.0.0.1');
+    const second = await store.increment('10.0.0.1');
+    expect(second.totalHits).toBe(2);
+    expect(second.resetTime).toBeInstanceOf(Date);
+
+    await store.decrement('10.0.0.1');
+    await expect(store.increment('10.0.0.1')).resolves.toMatchObject({ totalHits: 2 });
+    await store.resetKey('10.0.0.1');
+    await expect(store.increment('10.0.0.1')).resolves.toMatchObject({ totalHits: 1 });
+    expect(store.localKeys).toBe(true);
+  });
+});
