@@ -1,0 +1,32 @@
+/**
+ * The store: what must outlive a process (embedded) or be shared by replicas (postgres), behind one
+ * interface. `memory` holds the same tables in an in-memory SQLite database, for tests.
+ */
+import { IdempotencyEntry, IdempotencyStore } from '../idempotency/idempotency-store';
+import { IdentifierLockService } from './advisory-locks';
+import { AuditLog } from './audit-event';
+import { RateLimitCounter, RateLimitOptions } from './rate-limit-counters';
+import { StoreType } from './store-settings';
+
+/** The gate's IdempotencyStore, plus a per-client quota and pruning. */
+export interface StoreIdempotency extends IdempotencyStore {
+  putIfAbsent(
+    key: string,
+    entry: IdempotencyEntry,
+    ttlMs: number,
+    client?: string,
+  ): Promise<IdempotencyEntry | undefined>;
+  /** Removes expired entries; returns how many. */
+  prune(): Promise<number>;
+}
+
+export interface Store {
+  readonly type: StoreType;
+  /** True when several replicas may share this store (their locks and counters must be too). */
+  readonly shared: boolean;
+  readonly idempotency: StoreIdempotency;
+  readonly locks: IdentifierLockService;
+  readonly audit: AuditLog;
+  rateLimitCounter(options: RateLimitOptions): RateLimitCounter;
+  close(): Promise<void>;
+}
