@@ -16,6 +16,8 @@ export interface RpcCallTiming {
 }
 
 export interface RpcTransport {
+  /** The `service` observers see for this transport's exchanges (XML-RPC/JSON-RPC: the RPC service). */
+  readonly observedAs?: 'session' | 'json2';
   call(service: OdooService, method: string, params: unknown[], timing: RpcCallTiming): Promise<unknown>;
 }
 
@@ -24,6 +26,13 @@ export interface RpcTransportOptions {
   baseUrl: URL;
   agent: http.Agent;
   maxResponseBytes: number;
+  /** Sent as `X-Odoo-Database` on every request: Odoo 19+ then skips listing its databases (18 ignores it). */
+  database: string;
+}
+
+/** The request headers every transport sends. */
+export function databaseHeader(options: RpcTransportOptions): Record<string, string> {
+  return options.database ? { 'X-Odoo-Database': options.database } : {};
 }
 
 /**
