@@ -25,6 +25,7 @@ export interface Json2TransportOptions extends RpcTransportOptions {
 
 export class Json2Transport implements RpcTransport {
   readonly observedAs = 'json2';
+  readonly loginCall = { model: 'res.users', method: 'context_get' };
 
   constructor(private readonly options: Json2TransportOptions) {}
 

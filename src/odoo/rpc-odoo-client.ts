@@ -136,7 +136,10 @@ export class RpcOdooClient implements OdooClient {
 
   private async login(): Promise<number> {
     const { db, username, password } = this.settings;
-    const label: CallLabel = { service: 'common', model: null, method: 'authenticate' };
+    const label: CallLabel = {
+      service: 'common',
+      ...(this.transport.loginCall ?? { model: null, method: 'authenticate' }),
+    };
     const uid = await this.send(label, 'authenticate', [db, username, password, {}], true, this.timing());
     if (typeof uid === 'number' && uid > 0) return uid;
     throw new OdooUnavailableError(LOGIN_REFUSED_MESSAGE);

@@ -18,6 +18,8 @@ export interface RpcCallTiming {
 export interface RpcTransport {
   /** The `service` observers see for this transport's exchanges (XML-RPC/JSON-RPC: the RPC service). */
   readonly observedAs?: 'session' | 'json2';
+  /** How observers see the login exchange, when it is a model call (JSON-2: res.users/context_get). */
+  readonly loginCall?: { model: string; method: string };
   call(service: OdooService, method: string, params: unknown[], timing: RpcCallTiming): Promise<unknown>;
 }
 
