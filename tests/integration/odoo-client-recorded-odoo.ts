@@ -20,7 +20,8 @@ export interface SeenRequest {
 interface RecordedCase {
   name: string;
   http_status: number;
-  response_headers: { 'Content-Type'?: string; 'Set-Cookie'?: string[] };
+  /** Missing in odoo-18.0.json, whose replies are all XML-RPC. */
+  response_headers?: { 'Content-Type'?: string; 'Set-Cookie'?: string[] };
   response_body: string;
 }
 
@@ -57,9 +58,9 @@ export function recorded(file: string, name: string, sessionId = 'sid-1'): Reply
   if (!found) throw new Error(`no recorded case ${name} in ${file}`);
   return {
     status: found.http_status,
-    contentType: found.response_headers['Content-Type'] ?? 'text/plain',
+    contentType: found.response_headers?.['Content-Type'] ?? 'text/xml; charset=utf-8',
     body: found.response_body,
-    setCookie: (found.response_headers['Set-Cookie'] ?? []).map((line) =>
+    setCookie: (found.response_headers?.['Set-Cookie'] ?? []).map((line) =>
       line.replace('<session>', sessionId),
     ),
   };
@@ -79,12 +80,13 @@ export const jsonRpcValue = (value: unknown): Reply => ({
   body: JSON.stringify({ jsonrpc: '2.0', id: 1, result: value }),
 });
 
+export const XMLRPC_FILE = 'odoo-18.0.json';
 export const SESSION_FILE = 'odoo-18.0-session.json';
 export const JSON2_FILE = 'odoo-19.0-json2.json';
 
 export async function startRecordedOdoo(
   handler: Handler,
-  options: { keepAlive?: boolean } = {},
+  options: { keepAlive?: boolean; port?: number } = {},
 ): Promise<RecordedOdoo> {
   const requests: SeenRequest[] = [];
   let connections = 0;
@@ -101,7 +103,7 @@ export async function startRecordedOdoo(
     });
   });
   server.on('connection', () => connections++);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
