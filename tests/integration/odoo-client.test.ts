@@ -34,6 +34,7 @@ async function clientFor(
       timeoutMs: 2000,
       connectTimeoutMs: 1000,
       maxConcurrency: 4,
+      protocol: 'xmlrpc',
       ...overrides,
       ...(overrides.url ? { url: `${fake.url}${overrides.url}` } : {}),
     },
