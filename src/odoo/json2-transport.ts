@@ -12,6 +12,7 @@ import { toWireValue } from './odoo-values';
 import {
   databaseHeader,
   endpointUrl,
+  modelCallOf,
   OdooService,
   RpcCallTiming,
   RpcTransport,
@@ -40,17 +41,8 @@ export class Json2Transport implements RpcTransport {
       const context = await this.callModel('res.users', 'context_get', [], {}, timing);
       return (context as { uid?: unknown } | null)?.uid;
     }
-    // execute_kw(db, uid, password, model, method, args, kwargs): only the last four matter here.
-    const [, , , model, modelMethod, args, kwargs] = params as [
-      string,
-      number,
-      string,
-      string,
-      string,
-      unknown[],
-      Record<string, unknown>,
-    ];
-    const result = await this.callModel(model, modelMethod, args, kwargs ?? {}, timing);
+    const { model, method: modelMethod, args, kwargs } = modelCallOf(params);
+    const result = await this.callModel(model, modelMethod, args, kwargs, timing);
     return json2Result(modelMethod, args, result);
   }
 

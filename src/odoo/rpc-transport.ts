@@ -54,6 +54,28 @@ export class OdooFault extends Error implements OdooFaultInfo {
   }
 }
 
+/** The model call inside `execute_kw(db, uid, password, model, method, args, kwargs)` params. */
+export interface ModelCall {
+  model: string;
+  method: string;
+  args: unknown[];
+  kwargs: Record<string, unknown>;
+}
+
+/** For transports that send the model call without db, uid and password (session, JSON-2). */
+export function modelCallOf(executeKwParams: readonly unknown[]): ModelCall {
+  const [, , , model, method, args, kwargs] = executeKwParams as [
+    unknown,
+    unknown,
+    unknown,
+    string,
+    string,
+    unknown[],
+    Record<string, unknown> | undefined,
+  ];
+  return { model, method, args, kwargs: kwargs ?? {} };
+}
+
 /** `https://erp.example.com/odoo` + `xmlrpc/2/object` → `https://erp.example.com/odoo/xmlrpc/2/object`. */
 export function endpointUrl(baseUrl: URL, path: string): URL {
   const url = new URL(baseUrl.href);

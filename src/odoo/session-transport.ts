@@ -13,6 +13,7 @@ import { toWireValues, toWireValue } from './odoo-values';
 import {
   databaseHeader,
   endpointUrl,
+  modelCallOf,
   notProtocolReply,
   OdooService,
   RpcCallTiming,
@@ -43,22 +44,17 @@ export class SessionTransport implements RpcTransport {
       const [db, login, password] = params as [string, string, string];
       return this.login({ db, login, password }, timing);
     }
-    const [, , , model, modelMethod, args, kwargs] = params as [
-      string,
-      number,
-      string,
-      string,
-      string,
-      unknown[],
-      Record<string, unknown>,
-    ];
+    const { model, method: modelMethod, args, kwargs } = modelCallOf(params);
     const reply = await this.post(
       `web/dataset/call_kw/${model}/${modelMethod}`,
-      { model, method: modelMethod, args: toWireValues(args), kwargs: toWireValue(kwargs ?? {}, 'kwargs') },
+      { model, method: modelMethod, args: toWireValues(args), kwargs: toWireValue(kwargs, 'kwargs') },
       timing,
     );
+    const result = readSessionReply(reply, model);
+    // Only a successful answer may replace the cookie: a lost-session answer arriving after the
+    // re-login must not swap the new session for an anonymous one.
     this.keepSessionCookie(reply);
-    return readSessionReply(reply, model);
+    return result;
   }
 
   private async login(credentials: Record<string, string>, timing: RpcCallTiming): Promise<unknown> {

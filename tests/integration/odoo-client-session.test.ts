@@ -23,6 +23,8 @@ type LostAnswer = 'expired' | 'html404';
 class SessionOdoo {
   readonly sessions = new Set<string>();
   lostAnswer: LostAnswer = 'expired';
+  /** A fresh anonymous session some servers set on such an answer (not in the recording). */
+  lostAnswerCookie: string | undefined;
   server!: RecordedOdoo;
   private opened = 0;
 
@@ -51,9 +53,11 @@ class SessionOdoo {
     }
     const sid = /session_id=([^;]+)/.exec(String(request.headers.cookie ?? ''))?.[1];
     if (!sid || !this.sessions.has(sid)) {
-      return this.lostAnswer === 'expired'
-        ? recorded(SESSION_FILE, 'call_kw_after_logout_new_cookie')
-        : recorded(SESSION_FILE, 'call_kw_no_cookie');
+      const lost =
+        this.lostAnswer === 'expired'
+          ? recorded(SESSION_FILE, 'call_kw_after_logout_new_cookie')
+          : recorded(SESSION_FILE, 'call_kw_no_cookie');
+      return this.lostAnswerCookie ? { ...lost, setCookie: [this.lostAnswerCookie] } : lost;
     }
     return this.answer(request);
   }
@@ -166,6 +170,19 @@ describe('Odoo client over session routes (recorded Odoo 18.0 answers)', () => {
       expect(new Set(executedWrites).size).toBe(15);
     },
   );
+
+  it('when a lost-session answer sets an anonymous session cookie, then the client keeps its logged-in session', async () => {
+    let answered = 0;
+    const odoo = await sessionOdoo((request) => {
+      if (++answered === 3) fake?.dropSessions();
+      return answerByMethod(request);
+    });
+    odoo.lostAnswerCookie = 'session_id=anonymous; HttpOnly; Path=/';
+    await expect(mixedLoad(client(odoo.server.url), 12)).resolves.toHaveLength(12);
+    expect(odoo.logins()).toHaveLength(2);
+    const calls = odoo.server.to('/web/dataset/call_kw/');
+    expect(calls.some((c) => c.headers.cookie === 'session_id=anonymous')).toBe(false);
+  });
 
   it('when the session is lost again right after the new login, then the call fails with a clear 503 and no further login is tried', async () => {
     const odoo = await sessionOdoo(() => {
