@@ -1,7 +1,8 @@
 import net from 'node:net';
 import { GatewayError } from '../../src/errors/gateway-error';
-import { createOdooClient, OdooClientSettings } from '../../src/odoo/create-odoo-client';
+import type { OdooClientSettings } from '../../src/odoo/create-odoo-client';
 import type { OdooClient } from '../../src/odoo/odoo-client';
+import { TestClients } from './odoo-client-test-clients';
 import {
   json2Value,
   JSON2_FILE,
@@ -59,28 +60,21 @@ function answerFor(kind: OdooKind): (request: SeenRequest) => Reply {
 }
 
 let odoo: RecordedOdoo | undefined;
-const clients: OdooClient[] = [];
+const clients = new TestClients({
+  db: 'odoo',
+  username: 'admin',
+  password: PASSWORD,
+  timeoutMs: 2000,
+  connectTimeoutMs: 1000,
+  maxConcurrency: 4,
+});
+const client = (url: string, overrides: Partial<OdooClientSettings> = {}) => clients.create(url, overrides);
 
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
+  await clients.closeAll();
   await odoo?.close();
   odoo = undefined;
 });
-
-function client(url: string, overrides: Partial<OdooClientSettings> = {}): OdooClient {
-  const created = createOdooClient({
-    url,
-    db: 'odoo',
-    username: 'admin',
-    password: PASSWORD,
-    timeoutMs: 2000,
-    connectTimeoutMs: 1000,
-    maxConcurrency: 4,
-    ...overrides,
-  });
-  clients.push(created);
-  return created;
-}
 
 async function serve(kind: OdooKind): Promise<RecordedOdoo> {
   odoo = await startRecordedOdoo(answerFor(kind));

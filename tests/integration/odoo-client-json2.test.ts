@@ -1,8 +1,7 @@
-import { GatewayError } from '../../src/errors/gateway-error';
 import { API_KEY_REFUSED_MESSAGE } from '../../src/odoo/classify-fault';
-import { createOdooClient, OdooClientSettings } from '../../src/odoo/create-odoo-client';
 import { NO_DATABASE_MESSAGE } from '../../src/odoo/json2-errors';
-import type { OdooCallInfo, OdooClient } from '../../src/odoo/odoo-client';
+import type { OdooCallInfo } from '../../src/odoo/odoo-client';
+import { gatewayErrorOf, TestClients } from './odoo-client-test-clients';
 import {
   Handler,
   json2Value,
@@ -16,10 +15,20 @@ import {
 const API_KEY = 'b5f1c9e0-SECRET-api-key';
 
 let odoo: RecordedOdoo | undefined;
-const clients: OdooClient[] = [];
+const clients = new TestClients({
+  db: 'odoo19_demo',
+  username: '',
+  password: API_KEY,
+  timeoutMs: 2000,
+  connectTimeoutMs: 1000,
+  maxConcurrency: 4,
+  protocol: 'json2',
+});
+const client = clients.create.bind(clients);
+const errorOf = (promise: Promise<unknown>) => gatewayErrorOf(promise, new RegExp(`${API_KEY}|Traceback|<`));
 
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
+  await clients.closeAll();
   await odoo?.close();
   odoo = undefined;
 });
@@ -32,39 +41,6 @@ async function json2Odoo(onCall: Handler): Promise<RecordedOdoo> {
       : onCall(request),
   );
   return odoo;
-}
-
-function client(
-  url: string,
-  overrides: Partial<OdooClientSettings> = {},
-  calls?: OdooCallInfo[],
-): OdooClient {
-  const created = createOdooClient(
-    {
-      url,
-      db: 'odoo19_demo',
-      username: '',
-      password: API_KEY,
-      timeoutMs: 2000,
-      connectTimeoutMs: 1000,
-      maxConcurrency: 4,
-      protocol: 'json2',
-      ...overrides,
-    },
-    { onCallEnd: (info) => calls?.push(info) },
-  );
-  clients.push(created);
-  return created;
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<GatewayError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof GatewayError)) throw new Error(`expected a GatewayError, got ${String(error)}`);
-  expect(error.message).not.toMatch(new RegExp(`${API_KEY}|Traceback|<`));
-  return error;
 }
 
 describe('Odoo client over JSON-2 (recorded Odoo 19.0 answers)', () => {

@@ -1,7 +1,6 @@
-import { GatewayError } from '../../src/errors/gateway-error';
 import { CREDENTIALS_REFUSED_MESSAGE, SESSION_LOST_MESSAGE } from '../../src/odoo/classify-fault';
-import { createOdooClient, OdooClientSettings } from '../../src/odoo/create-odoo-client';
 import type { OdooCallInfo, OdooClient } from '../../src/odoo/odoo-client';
+import { gatewayErrorOf, TestClients } from './odoo-client-test-clients';
 import {
   recorded,
   RecordedOdoo,
@@ -64,10 +63,21 @@ class SessionOdoo {
 }
 
 let fake: SessionOdoo | undefined;
-const clients: OdooClient[] = [];
+const clients = new TestClients({
+  db: 'odoo_demo',
+  username: 'admin',
+  password: PASSWORD,
+  timeoutMs: 2000,
+  connectTimeoutMs: 1000,
+  maxConcurrency: 4,
+  protocol: 'session',
+});
+const client = clients.create.bind(clients);
+const errorOf = (promise: Promise<unknown>) =>
+  gatewayErrorOf(promise, new RegExp(`${PASSWORD}|sid-|Traceback|<`));
 
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
+  await clients.closeAll();
   await fake?.server.close();
   fake = undefined;
 });
@@ -75,39 +85,6 @@ afterEach(async () => {
 async function sessionOdoo(answer: (request: SeenRequest) => Reply | 'hang' | Promise<Reply | 'hang'>) {
   fake = await new SessionOdoo(answer).start();
   return fake;
-}
-
-function client(
-  url: string,
-  overrides: Partial<OdooClientSettings> = {},
-  calls?: OdooCallInfo[],
-): OdooClient {
-  const created = createOdooClient(
-    {
-      url,
-      db: 'odoo_demo',
-      username: 'admin',
-      password: PASSWORD,
-      timeoutMs: 2000,
-      connectTimeoutMs: 1000,
-      maxConcurrency: 4,
-      protocol: 'session',
-      ...overrides,
-    },
-    { onCallEnd: (info) => calls?.push(info) },
-  );
-  clients.push(created);
-  return created;
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<GatewayError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof GatewayError)) throw new Error(`expected a GatewayError, got ${String(error)}`);
-  expect(error.message).not.toMatch(new RegExp(`${PASSWORD}|sid-|Traceback|<`));
-  return error;
 }
 
 const later = <T>(ms: number, value: T): Promise<T> =>
