@@ -1,3 +1,4 @@
+import { OdooUnavailableError } from '../errors/errors';
 import { GatewayError } from '../errors/gateway-error';
 import { acceptedReason, autoCandidates, fallbackReason, ProbedProtocol } from './auto-protocol';
 import type {
@@ -30,6 +31,7 @@ export class AutoOdooClient implements OdooClient {
   private readonly refusals: Partial<Record<ProbedProtocol, string>> = {};
   private settling: Promise<Settled> | undefined;
   private settled: Settled | undefined;
+  private closed = false;
 
   constructor(
     private readonly build: ClientFactory,
@@ -67,6 +69,7 @@ export class AutoOdooClient implements OdooClient {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all([...this.built.values()].map((client) => client.close()));
     this.onClose();
   }
@@ -74,6 +77,7 @@ export class AutoOdooClient implements OdooClient {
   /** One probe at a time; a failure (Odoo unreachable) is not cached, the next call tries again. */
   private settle(): Promise<Settled> {
     if (this.settled) return Promise.resolve(this.settled);
+    if (this.closed) return Promise.reject(new OdooUnavailableError('The Odoo client is closed'));
     this.settling ??= this.probe().then(
       (settled) => (this.settled = settled),
       (error: unknown) => {

@@ -95,6 +95,17 @@ describe('OdooClient over XML-RPC against a local fake Odoo', () => {
     ]);
   });
 
+  it('when any call is made (version, login, execute_kw), then it names the database in X-Odoo-Database', async () => {
+    const { client, server } = await clientFor(odooLike());
+    await client.version();
+    await client.executeKw('res.partner', 'search_count', [[]]);
+    expect(server.calls.map((c) => [c.method, c.headers['x-odoo-database']])).toEqual([
+      ['version', 'odoo'],
+      ['authenticate', 'odoo'],
+      ['execute_kw', 'odoo'],
+    ]);
+  });
+
   it('when many first calls start at once, then Odoo sees one authenticate', async () => {
     const { client, server } = await clientFor(odooLike());
     await Promise.all(Array.from({ length: 6 }, () => client.executeKw('res.partner', 'search_count', [[]])));
