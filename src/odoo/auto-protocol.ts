@@ -1,4 +1,4 @@
-import type { OdooProtocol } from './odoo-client';
+import { CREDENTIALS_REFUSED_MESSAGE } from './classify-fault';
 
 /**
  * What protocol `auto` tries, in order, for a server version, and why it settled where it did. Pure;
@@ -38,14 +38,12 @@ export function fallbackReason(
     return `Odoo ${serverVersion} is older than ${FIRST_SESSION_MAJOR}.0, so the gateway speaks XML-RPC to it`;
   }
   const refused = Object.entries(refusals).map(([protocol, why]) => `${protocol}: ${why}`);
-  const apiKeyHint = refusals.session
-    ? ' (an API key, or a user with two-factor authentication, cannot log in a session)'
-    : '';
-  return `Odoo ${serverVersion} refused the faster protocols${apiKeyHint}, so the gateway speaks XML-RPC [${refused.join('; ')}]`;
+  // Session login refuses what XML-RPC accepts: API keys, and users with two-factor authentication.
+  const hint =
+    refusals.session === CREDENTIALS_REFUSED_MESSAGE
+      ? ' (an API key, or a user with two-factor authentication, cannot log in a session)'
+      : '';
+  return `Odoo ${serverVersion} did not accept the faster protocols${hint}, so the gateway speaks XML-RPC [${refused.join('; ')}]`;
 }
 
 export const EXPLICIT_REASON = 'set in gateway.yaml';
-
-export function isProbedProtocol(protocol: OdooProtocol): protocol is ProbedProtocol {
-  return protocol === 'json2' || protocol === 'session';
-}

@@ -117,7 +117,7 @@ describe('protocol auto', () => {
     const info = await gateway.connection();
     expect(info.protocol).toBe('xmlrpc');
     expect(info.reason).toMatch(
-      /^Odoo 18\.0 refused the faster protocols \(an API key, or a user with two-factor/,
+      /^Odoo 18\.0 did not accept the faster protocols \(an API key, or a user with two-factor/,
     );
     expect(info.reason).not.toContain(API_KEY);
     await expect(Promise.all([count(gateway), count(gateway)])).resolves.toEqual([5, 5]);
@@ -151,6 +151,18 @@ describe('protocol auto', () => {
     const info = await client(server.url, { protocol: 'xmlrpc', password: API_KEY }).connection();
     expect([info.protocol, info.reason, info.serverMajor]).toEqual(['xmlrpc', 'set in gateway.yaml', 19]);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('when the client is closed before it settled, then calls fail with a 503 and nothing is sent', async () => {
+    const server = await serve({ major: 18, apiKeys: [], passwords: [PASSWORD] });
+    const gateway = client(server.url);
+    await gateway.close();
+    const error = await count(gateway).catch((e: unknown) => e);
+    expect([(error as GatewayError).status, (error as GatewayError).message]).toEqual([
+      503,
+      'The Odoo client is closed',
+    ]);
+    expect(server.requests).toHaveLength(0);
   });
 
   it('when Odoo is unreachable at first, then connection() fails with a 503 and a later call probes again', async () => {

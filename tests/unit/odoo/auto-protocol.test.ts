@@ -1,4 +1,5 @@
 import { acceptedReason, autoCandidates, fallbackReason } from '../../../src/odoo/auto-protocol';
+import { CREDENTIALS_REFUSED_MESSAGE } from '../../../src/odoo/classify-fault';
 
 describe('autoCandidates', () => {
   it.each([
@@ -29,9 +30,18 @@ describe('auto reasons', () => {
   });
 
   it('when the session login was refused, then the reason says why a credential may be refused there', () => {
-    expect(fallbackReason('18.0', 18, { session: 'Access Denied' })).toBe(
-      'Odoo 18.0 refused the faster protocols (an API key, or a user with two-factor authentication, ' +
-        'cannot log in a session), so the gateway speaks XML-RPC [session: Access Denied]',
+    expect(fallbackReason('18.0', 18, { session: CREDENTIALS_REFUSED_MESSAGE })).toBe(
+      'Odoo 18.0 did not accept the faster protocols (an API key, or a user with two-factor authentication, ' +
+        `cannot log in a session), so the gateway speaks XML-RPC [session: ${CREDENTIALS_REFUSED_MESSAGE}]`,
+    );
+  });
+
+  it('when the session routes are missing (a 404), then the reason gives that answer without the API key hint', () => {
+    expect(
+      fallbackReason('18.0', 18, { session: 'Odoo answered HTTP 404 on /web/session/authenticate' }),
+    ).toBe(
+      'Odoo 18.0 did not accept the faster protocols, so the gateway speaks XML-RPC ' +
+        '[session: Odoo answered HTTP 404 on /web/session/authenticate]',
     );
   });
 
