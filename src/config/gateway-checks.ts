@@ -10,14 +10,6 @@ export function checkGateway(
 ): void {
   if (gateway.admin) checkAuth(gateway.admin.auth, ['admin', 'auth'], report);
   const { odoo } = gateway;
-  if (odoo.protocol === 'json2') {
-    // Accepted by the schema so that files written for it stay valid, but no transport exists yet.
-    report(
-      ['odoo', 'protocol'],
-      'json2 (Odoo 19+ External JSON-2 API) is not supported yet',
-      'use xmlrpc or jsonrpc, which Odoo 17 to 19 serve',
-    );
-  }
   // An empty url means the built-in simulator: demo data must never pass for production.
   if (odoo.url === '') {
     if (env.NODE_ENV === 'production') {
@@ -29,8 +21,9 @@ export function checkGateway(
     }
     return;
   }
+  // JSON-2 needs no user name (the API key names its user); the database picks one of several.
   const needed =
-    odoo.protocol === 'json2' ? (['password'] as const) : (['db', 'username', 'password'] as const);
+    odoo.protocol === 'json2' ? (['db', 'password'] as const) : (['db', 'username', 'password'] as const);
   for (const key of needed) {
     if (odoo[key] === '') {
       report(['odoo', key], 'is required when odoo.url is set', `e.g. ${key}: \${ODOO_${key.toUpperCase()}}`);

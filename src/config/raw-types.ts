@@ -51,7 +51,7 @@ export interface RawGateway {
     db: string;
     username: string;
     password: string;
-    protocol: 'xmlrpc' | 'jsonrpc' | 'json2' | 'auto';
+    protocol: 'auto' | 'xmlrpc' | 'jsonrpc' | 'session' | 'json2';
     timeout_ms: number;
     connect_timeout_ms: number;
     max_concurrency: number;

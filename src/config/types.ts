@@ -75,7 +75,7 @@ export interface GatewaySettings {
     db: string;
     username: string;
     password: string;
-    protocol: 'xmlrpc' | 'jsonrpc' | 'json2' | 'auto';
+    protocol: 'auto' | 'xmlrpc' | 'jsonrpc' | 'session' | 'json2';
     timeoutMs: number;
     connectTimeoutMs: number;
     maxConcurrency: number;

@@ -23,6 +23,14 @@ export const LOGIN_REFUSED_MESSAGE = "Odoo refused the gateway's login (check OD
 export const CREDENTIALS_REFUSED_MESSAGE =
   "Odoo refused the gateway's credentials (Access Denied; check ODOO_USERNAME / ODOO_PASSWORD)";
 
+/** JSON-2 answered 401: the configured password is not a valid API key (any more). */
+export const API_KEY_REFUSED_MESSAGE = "Odoo refused the gateway's API key (check ODOO_PASSWORD)";
+/** The session route answered "Session Expired" (or its HTML 404) again right after a new login. */
+export const SESSION_LOST_MESSAGE =
+  "Odoo dropped the gateway's session again right after a new login (is something logging the gateway's Odoo user out?)";
+/** AccessDenied faults that the transports raise with the gateway's own message: reported as they are. */
+const OWN_ACCESS_MESSAGES: ReadonlySet<string> = new Set([API_KEY_REFUSED_MESSAGE, SESSION_LOST_MESSAGE]);
+
 const MISSING_RECORD = /^Record does not exist or has been deleted/;
 const UNKNOWN_DATABASE = /database "([^"]+)" does not exist/;
 const DATABASE_DOWN =
@@ -54,7 +62,9 @@ export function classifyFault(fault: OdooFaultInfo, secrets: readonly string[] =
       'Odoo was busy with a concurrent update of the same records; retry shortly',
     );
   }
-  if (isAccessDenied(fault)) return new OdooUnavailableError(CREDENTIALS_REFUSED_MESSAGE);
+  if (isAccessDenied(fault)) {
+    return new OdooUnavailableError(OWN_ACCESS_MESSAGES.has(text) ? text : CREDENTIALS_REFUSED_MESSAGE);
+  }
 
   const message = readableFaultLine(text, secrets);
   switch (faultCodeOf(fault)) {

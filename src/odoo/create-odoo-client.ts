@@ -1,17 +1,20 @@
 import http from 'node:http';
 import https from 'node:https';
+import { AutoOdooClient } from './auto-odoo-client';
+import { Json2Transport } from './json2-transport';
 import { JsonRpcTransport } from './jsonrpc-transport';
-import type { OdooCallObserver, OdooClient, OdooConnectionSettings } from './odoo-client';
+import type { OdooCallObserver, OdooClient, OdooConnectionSettings, OdooProtocol } from './odoo-client';
 import { RpcOdooClient } from './rpc-odoo-client';
-import type { RpcTransportOptions } from './rpc-transport';
+import type { RpcTransport, RpcTransportOptions } from './rpc-transport';
+import { SessionTransport } from './session-transport';
 import { XmlRpcTransport } from './xmlrpc-transport';
 
 export interface OdooClientSettings extends OdooConnectionSettings {
   /**
-   * `auto` picks XML-RPC, which every Odoo up to 21 serves. JSON-2 (Odoo 19+) is not implemented
-   * here yet; asking for it fails at start rather than at the first request.
+   * `auto` (the default) reads the server's version on the first connection and picks the fastest
+   * protocol the server accepts the credential on (see auto-protocol.ts); any other value is obeyed.
    */
-  protocol?: 'xmlrpc' | 'jsonrpc' | 'json2' | 'auto';
+  protocol?: OdooProtocol | 'auto';
   /** Replies larger than this are refused (502) instead of filling the gateway's memory. */
   maxResponseBytes?: number;
   /** How long a refused login is answered from memory (503) before Odoo is asked again. */
@@ -21,15 +24,15 @@ export interface OdooClientSettings extends OdooConnectionSettings {
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 /**
  * Idle keep-alive sockets are dropped after this long, below Node's default server keep-alive
- * timeout (5 s), so that the gateway rarely writes onto a socket the server is closing.
- * (Real Odoo answers `Connection: close` anyway; the simulator keeps connections alive.)
+ * timeout (5 s), so that the gateway rarely writes onto a socket the server is closing. A server that
+ * answers `Connection: close` (Odoo's own, always) gets no second request on that socket: Node's agent
+ * destroys such a socket instead of pooling it (tested in odoo-client-connections.test.ts).
  */
 const IDLE_SOCKET_MS = 4000;
 
-/** Builds the client for `settings.protocol` (XML-RPC unless told otherwise). No I/O until the first call. */
+/** Builds the client for `settings.protocol` (`auto` unless told otherwise). No I/O until the first call. */
 export function createOdooClient(settings: OdooClientSettings, observer?: OdooCallObserver): OdooClient {
   const baseUrl = parseOdooUrl(settings.url);
-  const protocol = pickProtocol(settings.protocol);
   const agentOptions = {
     keepAlive: true,
     maxSockets: settings.maxConcurrency,
@@ -41,22 +44,41 @@ export function createOdooClient(settings: OdooClientSettings, observer?: OdooCa
     baseUrl,
     agent,
     maxResponseBytes: settings.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    database: settings.db,
   };
-  return new RpcOdooClient({
-    protocol,
-    transport:
-      protocol === 'jsonrpc' ? new JsonRpcTransport(transportOptions) : new XmlRpcTransport(transportOptions),
-    settings,
-    observer,
-    loginPauseMs: settings.loginPauseMs,
-    onClose: () => agent.destroy(),
-  });
+  const build = (protocol: OdooProtocol, onClose?: () => void): OdooClient =>
+    new RpcOdooClient({
+      protocol,
+      transport: createTransport(protocol, transportOptions, settings.password),
+      settings,
+      observer,
+      loginPauseMs: settings.loginPauseMs,
+      onClose,
+    });
+  const protocol = settings.protocol ?? 'auto';
+  if (protocol === 'auto')
+    return new AutoOdooClient(
+      (chosen) => build(chosen),
+      () => agent.destroy(),
+    );
+  return build(protocol, () => agent.destroy());
 }
 
-function pickProtocol(protocol: OdooClientSettings['protocol']): 'xmlrpc' | 'jsonrpc' {
-  if (protocol === 'json2')
-    throw new TypeError("The Odoo protocol 'json2' is not supported yet: use xmlrpc or jsonrpc");
-  return protocol === 'jsonrpc' ? 'jsonrpc' : 'xmlrpc';
+function createTransport(
+  protocol: OdooProtocol,
+  options: RpcTransportOptions,
+  password: string,
+): RpcTransport {
+  switch (protocol) {
+    case 'jsonrpc':
+      return new JsonRpcTransport(options);
+    case 'session':
+      return new SessionTransport(options);
+    case 'json2':
+      return new Json2Transport({ ...options, apiKey: password });
+    default:
+      return new XmlRpcTransport(options);
+  }
 }
 
 /** The message never repeats the URL: it may hold proxy credentials (`https://user:pass@host`). */

@@ -18,12 +18,16 @@ export interface HttpPostRequest {
   timeoutMs: number;
   connectTimeoutMs: number;
   maxResponseBytes: number;
+  /** Extra request headers (X-Odoo-Database, Authorization, Cookie): never logged. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface HttpPostReply {
   status: number;
   contentType: string;
   body: string;
+  /** `Set-Cookie` lines of the reply (the session transport keeps its `session_id`). */
+  setCookie: string[];
 }
 
 export function httpPost(request: HttpPostRequest): Promise<HttpPostReply> {
@@ -62,6 +66,7 @@ class Exchange {
         Accept: contentType,
         'Content-Length': Buffer.byteLength(body, 'utf8'),
         'User-Agent': 'odoo-sync-gateway',
+        ...this.request.headers,
       },
     });
     this.req = req;
@@ -96,6 +101,7 @@ class Exchange {
           status: res.statusCode ?? 0,
           contentType: String(res.headers['content-type'] ?? ''),
           body: Buffer.concat(chunks).toString('utf8'),
+          setCookie: res.headers['set-cookie'] ?? [],
         }),
       ),
     );

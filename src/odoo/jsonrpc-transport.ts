@@ -8,6 +8,7 @@ import { jsonRpcErrorToFault } from './classify-fault';
 import { httpPost } from './http-post';
 import { toWireValues } from './odoo-values';
 import {
+  databaseHeader,
   endpointUrl,
   notProtocolReply,
   OdooFault,
@@ -41,6 +42,7 @@ export class JsonRpcTransport implements RpcTransport {
       contentType: 'application/json',
       agent: this.options.agent,
       maxResponseBytes: this.options.maxResponseBytes,
+      headers: databaseHeader(this.options),
       ...timing,
     });
     if (reply.status !== 200 || !/\bjson\b/i.test(reply.contentType)) {

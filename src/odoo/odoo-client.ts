@@ -13,7 +13,11 @@ export interface OdooVersionInfo {
 export type OdooCallOutcome = 'ok' | 'fault' | 'timeout' | 'unavailable' | 'bad_reply';
 
 export interface OdooCallInfo {
-  service: 'common' | 'object';
+  /**
+   * `common` / `object`: the XML-RPC and JSON-RPC services (logins are `common`); `session`: the web
+   * client's session routes (login and call_kw); `json2`: Odoo 19's JSON-2 API.
+   */
+  service: 'common' | 'object' | 'session' | 'json2';
   model: string | null;
   method: string;
   ms: number;

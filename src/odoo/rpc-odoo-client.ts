@@ -1,5 +1,6 @@
 import { OdooError, OdooUnavailableError } from '../errors/errors';
 import { GatewayError } from '../errors/gateway-error';
+import { EXPLICIT_REASON } from './auto-protocol';
 import { CallLimiter, LimiterClosedError, QueueTimeoutError } from './call-limiter';
 import { classifyFault, isAccessDenied, LOGIN_REFUSED_MESSAGE } from './classify-fault';
 import { Login, LoginSession } from './login-session';
@@ -11,6 +12,7 @@ import type {
   OdooClient,
   OdooConnectionInfo,
   OdooConnectionSettings,
+  OdooProtocol,
   OdooVersionInfo,
 } from './odoo-client';
 import { OdooFault, OdooService, RpcCallTiming, RpcTransport } from './rpc-transport';
@@ -21,7 +23,7 @@ import { TransportFailure, transportFailureToError } from './transport-failure';
  * observation and error classification, written once for XML-RPC and JSON-RPC alike.
  */
 export interface RpcOdooClientOptions {
-  protocol: 'xmlrpc' | 'jsonrpc';
+  protocol: OdooProtocol;
   transport: RpcTransport;
   settings: OdooConnectionSettings;
   observer?: OdooCallObserver;
@@ -40,7 +42,7 @@ interface CallLabel {
 }
 
 export class RpcOdooClient implements OdooClient {
-  readonly protocol: 'xmlrpc' | 'jsonrpc';
+  readonly protocol: OdooProtocol;
   private readonly settings: OdooConnectionSettings;
   private readonly transport: RpcTransport;
   private readonly observer: OdooCallObserver;
@@ -71,7 +73,7 @@ export class RpcOdooClient implements OdooClient {
     this.connectionInfo ??= this.version().then(
       (info) => ({
         protocol: this.protocol,
-        reason: 'set in gateway.yaml',
+        reason: EXPLICIT_REASON,
         serverVersion: info.server_version,
         serverMajor: majorVersion(info),
       }),
@@ -134,7 +136,10 @@ export class RpcOdooClient implements OdooClient {
 
   private async login(): Promise<number> {
     const { db, username, password } = this.settings;
-    const label: CallLabel = { service: 'common', model: null, method: 'authenticate' };
+    const label: CallLabel = {
+      service: 'common',
+      ...(this.transport.loginCall ?? { model: null, method: 'authenticate' }),
+    };
     const uid = await this.send(label, 'authenticate', [db, username, password, {}], true, this.timing());
     if (typeof uid === 'number' && uid > 0) return uid;
     throw new OdooUnavailableError(LOGIN_REFUSED_MESSAGE);
@@ -178,7 +183,8 @@ export class RpcOdooClient implements OdooClient {
         outcome = outcomeOf(error);
         throw error;
       } finally {
-        this.report({ ...label, ms: performance.now() - started, outcome });
+        const service = this.transport.observedAs ?? label.service;
+        this.report({ ...label, service, ms: performance.now() - started, outcome });
       }
     }, timing.timeoutMs);
   }

@@ -16,6 +16,10 @@ export interface RpcCallTiming {
 }
 
 export interface RpcTransport {
+  /** The `service` observers see for this transport's exchanges (XML-RPC/JSON-RPC: the RPC service). */
+  readonly observedAs?: 'session' | 'json2';
+  /** How observers see the login exchange, when it is a model call (JSON-2: res.users/context_get). */
+  readonly loginCall?: { model: string; method: string };
   call(service: OdooService, method: string, params: unknown[], timing: RpcCallTiming): Promise<unknown>;
 }
 
@@ -24,6 +28,13 @@ export interface RpcTransportOptions {
   baseUrl: URL;
   agent: http.Agent;
   maxResponseBytes: number;
+  /** Sent as `X-Odoo-Database` on every request: Odoo 19+ then skips listing its databases (18 ignores it). */
+  database: string;
+}
+
+/** The request headers every transport sends. */
+export function databaseHeader(options: RpcTransportOptions): Record<string, string> {
+  return options.database ? { 'X-Odoo-Database': options.database } : {};
 }
 
 /**
@@ -41,6 +52,28 @@ export class OdooFault extends Error implements OdooFaultInfo {
     this.name = 'OdooFault';
     Object.defineProperty(this, 'faultString', { value: faultString, enumerable: false });
   }
+}
+
+/** The model call inside `execute_kw(db, uid, password, model, method, args, kwargs)` params. */
+export interface ModelCall {
+  model: string;
+  method: string;
+  args: unknown[];
+  kwargs: Record<string, unknown>;
+}
+
+/** For transports that send the model call without db, uid and password (session, JSON-2). */
+export function modelCallOf(executeKwParams: readonly unknown[]): ModelCall {
+  const [, , , model, method, args, kwargs] = executeKwParams as [
+    unknown,
+    unknown,
+    unknown,
+    string,
+    string,
+    unknown[],
+    Record<string, unknown> | undefined,
+  ];
+  return { model, method, args, kwargs: kwargs ?? {} };
 }
 
 /** `https://erp.example.com/odoo` + `xmlrpc/2/object` → `https://erp.example.com/odoo/xmlrpc/2/object`. */

@@ -22,6 +22,7 @@ import { OdooError, ValidationError } from '../errors/errors';
 import { httpPost } from './http-post';
 import { toWireValues } from './odoo-values';
 import {
+  databaseHeader,
   endpointUrl,
   notProtocolReply,
   OdooFault,
@@ -47,6 +48,7 @@ export class XmlRpcTransport implements RpcTransport {
       contentType: 'text/xml',
       agent: this.options.agent,
       maxResponseBytes: this.options.maxResponseBytes,
+      headers: databaseHeader(this.options),
       ...timing,
     });
     if (reply.status !== 200 || !looksLikeXml(reply.contentType, reply.body)) {

@@ -17,6 +17,8 @@ export async function probeOdoo(odoo: OdooClient): Promise<OdooStatus> {
     status.round_trip_ms = Math.round(performance.now() - started);
     status.version = String(info.server_version);
     status.reachable = true;
+    // With protocol auto, reaching Odoo settled the protocol: report the one in use.
+    status.protocol = odoo.protocol;
   } catch (error) {
     return { ...status, error: safeMessage(error) };
   }

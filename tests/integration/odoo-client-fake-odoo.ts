@@ -12,6 +12,7 @@ export interface SeenCall {
   path: string;
   method: string;
   params: unknown[];
+  headers: http.IncomingHttpHeaders;
 }
 
 export type FakeReply =
@@ -97,14 +98,15 @@ async function readCall(req: http.IncomingMessage): Promise<SeenCall> {
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const body = Buffer.concat(chunks).toString('utf8');
   const path = req.url ?? '';
+  const { headers } = req;
   if (String(req.headers['content-type']).includes('json')) {
     const envelope = JSON.parse(body) as { params: { method: string; args: unknown[] } };
-    return { path, method: envelope.params.method, params: envelope.params.args };
+    return { path, method: envelope.params.method, params: envelope.params.args, headers };
   }
   return new Promise((resolve, reject) => {
     const stream = new PassThrough();
     new Deserializer().deserializeMethodCall(stream, (error, method, params) =>
-      error ? reject(error) : resolve({ path, method: method ?? '', params: params ?? [] }),
+      error ? reject(error) : resolve({ path, method: method ?? '', params: params ?? [], headers }),
     );
     stream.end(body);
   });

@@ -47,9 +47,9 @@ describe('OdooClient over JSON-RPC against a local fake Odoo', () => {
     await expect(client.executeKw('res.country', 'search_read', [[['code', '=', 'BE']]])).resolves.toEqual([
       { id: 20, name: 'Belgium' },
     ]);
-    expect(server.calls.map((c) => `${c.path} ${c.method}`)).toEqual([
-      '/odoo/jsonrpc authenticate',
-      '/odoo/jsonrpc execute_kw',
+    expect(server.calls.map((c) => `${c.path} ${c.method} ${String(c.headers['x-odoo-database'])}`)).toEqual([
+      '/odoo/jsonrpc authenticate odoo',
+      '/odoo/jsonrpc execute_kw odoo',
     ]);
     expect(server.calls[1]?.params).toEqual([
       'odoo',

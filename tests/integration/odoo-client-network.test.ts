@@ -30,6 +30,7 @@ function makeClient(
       timeoutMs: 2000,
       connectTimeoutMs: 1000,
       maxConcurrency: 4,
+      protocol: 'xmlrpc',
       ...overrides,
     },
     { onCallEnd: (info) => calls?.push(info) },
@@ -151,6 +152,7 @@ describe('OdooClient network failures', () => {
         timeoutMs: 2000,
         connectTimeoutMs: 1000,
         maxConcurrency: 2,
+        protocol: 'xmlrpc',
       },
       { onQueueChange: (inFlight, queued) => queue.push(`${inFlight}/${queued}`) },
     );

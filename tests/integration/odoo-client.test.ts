@@ -34,6 +34,7 @@ async function clientFor(
       timeoutMs: 2000,
       connectTimeoutMs: 1000,
       maxConcurrency: 4,
+      protocol: 'xmlrpc',
       ...overrides,
       ...(overrides.url ? { url: `${fake.url}${overrides.url}` } : {}),
     },
@@ -91,6 +92,17 @@ describe('OdooClient over XML-RPC against a local fake Odoo', () => {
       'search_read',
       [[['code', '=', 'BE']]],
       { fields: ['code'] },
+    ]);
+  });
+
+  it('when any call is made (version, login, execute_kw), then it names the database in X-Odoo-Database', async () => {
+    const { client, server } = await clientFor(odooLike());
+    await client.version();
+    await client.executeKw('res.partner', 'search_count', [[]]);
+    expect(server.calls.map((c) => [c.method, c.headers['x-odoo-database']])).toEqual([
+      ['version', 'odoo'],
+      ['authenticate', 'odoo'],
+      ['execute_kw', 'odoo'],
     ]);
   });
 

@@ -150,7 +150,8 @@ describe('GET /bj_api_sync/test-connection against the built-in simulator', () =
       line_id: null,
       request_id: expect.any(String),
       ok: false,
-      odoo: { reachable: false, protocol: 'xmlrpc', error: 'Odoo is not reachable (connection refused)' },
+      // No protocol was settled: the client never reached Odoo.
+      odoo: { reachable: false, protocol: 'auto', error: 'Odoo is not reachable (connection refused)' },
       endpoints: [],
       mappings: [],
     });

@@ -27,7 +27,10 @@ const odooSchema = Joi.object({
   db: Joi.string().allow('').default(''),
   username: Joi.string().allow('').default(''),
   password: Joi.string().allow('').default('').description('a password or an Odoo API key'),
-  protocol: Joi.string().valid('xmlrpc', 'jsonrpc', 'json2', 'auto').default('xmlrpc'),
+  protocol: Joi.string()
+    .valid('auto', 'xmlrpc', 'jsonrpc', 'session', 'json2')
+    .default('auto')
+    .description('auto: the fastest protocol the server accepts the credential on'),
   timeout_ms: positiveInt(15000),
   connect_timeout_ms: positiveInt(5000),
   max_concurrency: positiveInt(8),

@@ -224,10 +224,10 @@ describe('invalid gateway.yaml', () => {
     );
   });
 
-  test('when odoo.protocol is json2, then it is refused until the gateway has a JSON-2 transport', () => {
+  test('when odoo.protocol is json2 without a database, then only the database is required (no user name)', () => {
     const file = `${DIR}/gateway-json2-protocol.yaml`;
     expect(gatewayErrors('gateway-json2-protocol.yaml')).toBe(
-      `${file}:6 odoo.protocol: json2 (Odoo 19+ External JSON-2 API) is not supported yet (use xmlrpc or jsonrpc, which Odoo 17 to 19 serve)`,
+      `${file}:1 odoo.db: is required when odoo.url is set (e.g. db: \${ODOO_DB})`,
     );
   });
 

@@ -124,7 +124,7 @@ describe('loadConfig defaults, interpolation and PORT', () => {
         db: '',
         username: '',
         password: '',
-        protocol: 'xmlrpc',
+        protocol: 'auto',
         timeoutMs: 15000,
         connectTimeoutMs: 5000,
         maxConcurrency: 8,

@@ -24,15 +24,18 @@ describe('createOdooClient', () => {
     );
   });
 
-  it('when JSON-2 is asked for, then it fails at start', () => {
-    expect(() => createOdooClient(settings({ protocol: 'json2' }))).toThrow("'json2' is not supported yet");
-  });
-
-  it('when the protocol is auto or unset, then XML-RPC is used', async () => {
-    const auto = createOdooClient(settings({ protocol: 'auto' }));
-    const unset = createOdooClient(settings({}));
-    const json = createOdooClient(settings({ protocol: 'jsonrpc' }));
-    expect([auto.protocol, unset.protocol, json.protocol]).toEqual(['xmlrpc', 'xmlrpc', 'jsonrpc']);
-    await Promise.all([auto.close(), unset.close(), json.close()]);
+  it('when a protocol is set, then the client speaks it; when none is set, then it is auto until it connects', async () => {
+    const clients = (['xmlrpc', 'jsonrpc', 'session', 'json2', 'auto', undefined] as const).map((protocol) =>
+      createOdooClient(settings({ protocol })),
+    );
+    expect(clients.map((client) => client.protocol)).toEqual([
+      'xmlrpc',
+      'jsonrpc',
+      'session',
+      'json2',
+      'auto',
+      'auto',
+    ]);
+    await Promise.all(clients.map((client) => client.close()));
   });
 });
