@@ -49,14 +49,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const multiDb = options.multiDb ?? false;
   const host = options.host ?? '127.0.0.1';
   const registry = buildRegistry();
-  let store = buildSeededStore(registry, seed, users);
+  let store = buildSeededStore(registry, seed, users, version);
   const auth = new AuthService(users, now);
   const sessions = new SessionStore();
   const main = users.find((u) => u.uid === 2) ?? users[0]!;
   const dispatcher = new RpcDispatcher({ version, db, auth, registry, store: () => store, now });
   const controls = new ControlState(options.latencyMs ?? 0, {
     reset: () => {
-      store = buildSeededStore(registry, seed, users);
+      store = buildSeededStore(registry, seed, users, version);
       auth.resetLockouts();
       sessions.forgetAll();
       sessions.resetCount();

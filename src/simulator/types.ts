@@ -23,8 +23,12 @@ export interface SimulatorOptions {
   host?: string;
   /** Default false: every response says `Connection: close`, like Odoo (werkzeug). */
   keepAlive?: boolean;
-  /** Default 'demo'. 'base' = a fresh "base, no demo data" database (for transcript replay). */
-  seed?: 'demo' | 'base';
+  /**
+   * Default 'demo'. 'base' = a fresh "base, no demo data" database (replays odoo-18.0.json);
+   * 'contacts-demo' = what the recorded "contacts + demo data" databases of the version held
+   * (replays odoo-18.0-session.json and odoo-19.0-json2.json).
+   */
+  seed?: 'demo' | 'base' | 'contacts-demo';
   /** Default 'odoo'. */
   db?: string;
   /** Default [{ login: 'admin', password: 'admin', uid: 2 }]. */
