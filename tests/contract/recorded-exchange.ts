@@ -135,7 +135,13 @@ export function headerDifferences(c: RecordedCase, res: LiveResponse): string[] 
   check('status', c.http_status, res.status);
   check('Content-Type', recorded['Content-Type'], res.headers['content-type']);
   check('Connection', recorded.Connection, res.headers.connection);
-  check('WWW-Authenticate', recorded['WWW-Authenticate'] ?? undefined, res.headers['www-authenticate']);
+  // Node's HTTP parser trims header values: Odoo's `Bearer ` (with its space) reads as `Bearer`.
+  const authenticate = recorded['WWW-Authenticate'];
+  check(
+    'WWW-Authenticate',
+    typeof authenticate === 'string' ? authenticate.trim() : undefined,
+    res.headers['www-authenticate'],
+  );
   check(
     'Set-Cookie',
     cookieNames(recorded['Set-Cookie'] as string[]),
