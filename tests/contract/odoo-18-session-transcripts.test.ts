@@ -4,11 +4,12 @@
  * ids) and `multiDb: true`. Each session cookie the transcript uses is tracked by name; answers must
  * match on status, key headers and body bytes, except where listed below with the reason.
  */
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
+import type { RunningSimulator } from '../../src/simulator';
 import {
   headerDifferences,
   lastLine,
   loadRecorded,
+  recordingSimulator,
   send,
   sendKeepAlive,
   sessionIdFrom,
@@ -16,8 +17,6 @@ import {
   type LiveResponse,
   type RecordedCase,
 } from './recorded-exchange';
-
-const DEMO_KEY = 'de70de70de70de70de70de70de70de70de70de70';
 
 /** The web client's API-key wizard is UI machinery the simulator does not model. */
 const WIZARD =
@@ -79,16 +78,7 @@ const jar = new Map<string, string>();
 let sim: RunningSimulator;
 
 beforeAll(async () => {
-  sim = await startSimulator({
-    version: 18,
-    seed: 'contacts-demo',
-    db: 'odoo_demo',
-    multiDb: true,
-    users: [
-      { login: 'admin', password: 'admin', uid: 2 },
-      { login: 'demo', password: 'demo', uid: 6, apiKey: DEMO_KEY },
-    ],
-  });
+  sim = await recordingSimulator(18, 'odoo_demo');
 });
 
 afterAll(async () => {

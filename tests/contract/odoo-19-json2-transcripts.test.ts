@@ -4,19 +4,19 @@
  * `multiDb: true`: JSON-2 with each case's bearer key, XML-RPC with and without `X-Odoo-Database`.
  * Answers must match on status, key headers and body bytes, except where listed below with the reason.
  */
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
+import type { RunningSimulator } from '../../src/simulator';
 import {
+  DEMO_KEY,
   headerDifferences,
   lastLine,
   loadRecorded,
+  recordingSimulator,
   send,
   sendKeepAlive,
   withoutDatetimes,
   type LiveResponse,
   type RecordedCase,
 } from './recorded-exchange';
-
-const DEMO_KEY = 'de70de70de70de70de70de70de70de70de70de70';
 
 const NOT_REPRODUCED: Record<string, string> = {
   error_403_access_error: 'the simulator has no access rights: every user may read and write every model',
@@ -36,16 +36,7 @@ const cases = loadRecorded('odoo-19.0-json2.json');
 let sim: RunningSimulator;
 
 beforeAll(async () => {
-  sim = await startSimulator({
-    version: 19,
-    seed: 'contacts-demo',
-    db: 'odoo19_demo',
-    multiDb: true,
-    users: [
-      { login: 'admin', password: 'admin', uid: 2 },
-      { login: 'demo', password: 'demo', uid: 6, apiKey: DEMO_KEY },
-    ],
-  });
+  sim = await recordingSimulator(19, 'odoo19_demo');
 });
 
 afterAll(async () => {

@@ -5,9 +5,28 @@
  * on status, key headers and body bytes (datetimes, which carry the recording time, aside).
  */
 import fs from 'node:fs';
-import http from 'node:http';
+import type http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import { startSimulator, type OdooVersion, type RunningSimulator } from '../../src/simulator';
+import { rawRequest } from './transcript-helpers';
+
+/** The demo user's API key (the recordings' `key: "demo"` cases). */
+export const DEMO_KEY = 'de70de70de70de70de70de70de70de70de70de70';
+
+/** What the recording servers were: several databases, contacts + demo data, admin and demo users. */
+export function recordingSimulator(version: OdooVersion, db: string): Promise<RunningSimulator> {
+  return startSimulator({
+    version,
+    seed: 'contacts-demo',
+    db,
+    multiDb: true,
+    users: [
+      { login: 'admin', password: 'admin', uid: 2 },
+      { login: 'demo', password: 'demo', uid: 6, apiKey: DEMO_KEY },
+    ],
+  });
+}
 
 export interface RecordedCase {
   name: string;
@@ -52,34 +71,11 @@ export function requestOf(
   return { headers, body: fill(c.request_body) };
 }
 
-export interface LiveResponse {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
+export type LiveResponse = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
 export function send(baseUrl: string, c: RecordedCase, live: LiveValues): Promise<LiveResponse> {
   const { headers, body } = requestOf(c, live);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      `${baseUrl}${c.path}`,
-      { method: c.http_method, headers, agent: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+  return rawRequest(`${baseUrl}${c.path}`, c.http_method, headers, body);
 }
 
 /** Sends the request with `Connection: keep-alive` over a raw socket; resolves when the server closes it. */

@@ -1,6 +1,7 @@
 /** Raw HTTP calls to the simulator for its own tests: JSON-RPC envelopes, session calls, JSON-2. */
-import http from 'node:http';
+import type http from 'node:http';
 import type { RunningSimulator } from '../../src/simulator';
+import { rawRequest } from '../contract/transcript-helpers';
 
 export interface SimResponse {
   status: number;
@@ -10,7 +11,7 @@ export interface SimResponse {
   ms: number;
 }
 
-export function request(
+export async function request(
   sim: RunningSimulator,
   path: string,
   body: unknown,
@@ -19,28 +20,9 @@ export function request(
 ): Promise<SimResponse> {
   const payload = typeof body === 'string' ? body : JSON.stringify(body);
   const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      `${sim.url}${path}`,
-      { method, headers: { 'Content-Type': 'application/json', ...headers }, agent: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: text,
-            json: () => JSON.parse(text),
-            ms: Date.now() - started,
-          });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(method === 'GET' ? undefined : payload);
-  });
+  const all = { 'Content-Type': 'application/json', ...headers };
+  const res = await rawRequest(`${sim.url}${path}`, method, all, method === 'GET' ? undefined : payload);
+  return { ...res, json: () => JSON.parse(res.body), ms: Date.now() - started };
 }
 
 export const envelope = (params: Record<string, unknown>) => ({
