@@ -150,3 +150,31 @@ export function headerDifferences(c: RecordedCase, res: LiveResponse): string[] 
 export function lastLine(text: unknown): string {
   return String(text).trimEnd().split('\n').at(-1) ?? '';
 }
+
+/**
+ * Replays one case and checks status, headers and (through `compareBody`) the body; the keep-alive
+ * probe goes over a raw socket that the server must close after answering `Connection: close`.
+ */
+export async function replay(
+  baseUrl: string,
+  c: RecordedCase,
+  live: LiveValues,
+  compareBody: (c: RecordedCase, res: LiveResponse) => void,
+): Promise<LiveResponse | null> {
+  if (c.name === 'keepalive_probe') {
+    const raw = await sendKeepAlive(baseUrl, c, live);
+    expect(raw).toMatch(/\r\nConnection: close\r\n/);
+    expect(raw.endsWith(`\r\n\r\n${c.response_body ?? ''}`)).toBe(true);
+    return null;
+  }
+  const res = await send(baseUrl, c, live);
+  expect(headerDifferences(c, res)).toEqual([]);
+  compareBody(c, res);
+  return res;
+}
+
+/** Every case an exception list names exists in the transcript (no stale exceptions). */
+export function expectCasesExist(cases: readonly RecordedCase[], ...lists: Record<string, string>[]): void {
+  const names = cases.map((c) => c.name);
+  for (const list of lists) for (const name of Object.keys(list)) expect(names).toContain(name);
+}
