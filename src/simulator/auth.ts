@@ -44,6 +44,11 @@ export class AuthService {
     return this.byLogin.get(login)?.apiKey;
   }
 
+  /** Administrator rights: the option `admin`, by default the superuser and the administrator (uid 1, 2). */
+  isAdmin(uid: number): boolean {
+    return this.byUid.get(uid)?.admin ?? uid <= 2;
+  }
+
   loginOf(uid: number): string | undefined {
     return this.byUid.get(uid)?.login;
   }

@@ -3,6 +3,7 @@
  * before any model code runs (database, uid, password or API key, private method, model). Each
  * object call runs in its own transaction.
  */
+import { checkAccess } from './access';
 import type { AuthService } from './auth';
 import { accessDenied, missingError, OdooFault, typeError, unknownDatabase } from './orm/faults';
 import { callModelMethod, checkMethodName } from './orm/model-methods';
@@ -126,8 +127,15 @@ export class RpcDispatcher {
   ): unknown {
     return this.runAs(uid, model, (orm) => {
       checkMethodName(method);
-      return callModelMethod(orm, orm.model(model), method, args, kwargs);
+      const modelDef = orm.model(model);
+      this.checkAccess(uid, model, method);
+      return callModelMethod(orm, modelDef, method, args, kwargs);
     });
+  }
+
+  /** The AccessError a user without administrator rights gets on a guarded model. */
+  checkAccess(uid: number, model: string, method: string): void {
+    checkAccess(this.deps.version, this.deps.auth.isAdmin(uid), model, method);
   }
 
   /** Runs `work` as `uid` in one transaction; faults come out in the server version's words. */

@@ -11,6 +11,11 @@ export interface SimulatorUser {
   apiKey?: string;
   /** Two-factor authentication on: the session login refuses the user (API keys still work). */
   totp?: boolean;
+  /**
+   * Administrator rights (system parameters, changing companies). Default: uid 2 only; other users
+   * are internal users who get Odoo's AccessError there.
+   */
+  admin?: boolean;
 }
 
 /** The Odoo major version the simulator speaks. */

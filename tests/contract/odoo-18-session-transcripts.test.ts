@@ -35,8 +35,6 @@ const NOT_REPRODUCED: Record<string, string> = {
   xmlrpc_execute_kw_revoked_apikey:
     "Odoo 18's ormcache still accepted the revoked key in that process (the recording's note: not a " +
     'contract to copy); the simulator refuses it, asserted in its own test',
-  access_error_read: 'the simulator has no access rights: every user may read and write every model',
-  access_error_write: 'the simulator has no access rights: every user may read and write every model',
 };
 
 /** Cases compared by a custom check instead of byte for byte, and why. */

@@ -17,11 +17,8 @@ import {
   type RecordedCase,
 } from './recorded-exchange';
 
-const NOT_REPRODUCED: Record<string, string> = {
-  error_403_access_error: 'the simulator has no access rights: every user may read and write every model',
-  error_403_access_error_write:
-    'the simulator has no access rights: every user may read and write every model',
-};
+/** Every case is reproduced. */
+const NOT_REPRODUCED: Record<string, string> = {};
 
 const NOT_BYTE_IDENTICAL: Record<string, string> = {
   fields_get:

@@ -77,6 +77,8 @@ describe('simulator JSON-2 (19)', () => {
       args: [],
       kwargs: { vals_list: { name: 'Json Two' } },
     });
+    const me = await json2(sim, 'res.users', 'context_get', {});
+    expect(me.json()).toEqual({ lang: 'en_US', tz: 'Europe/Brussels', uid: 2 });
     const read = await json2(sim, 'res.partner', 'read', { ids: [id], fields: ['name'] });
     expect(read.body).toBe(`[{"id": ${id}, "name": "Json Two"}]`);
   });
@@ -100,7 +102,7 @@ describe('simulator JSON-2 (19)', () => {
     expect(unbound.json().message).toBe("missing a required argument: 'vals'");
   });
 
-  test('when the key is set through the controls, then the old key stops working and the new one works', async () => {
+  test('when the key is set through the controls, then the old key stops working everywhere and the new one works', async () => {
     const old = sim.apiKey;
     sim.controls.setApiKey('fresh-key-0002');
     expect(sim.apiKey).toBe('fresh-key-0002');
@@ -113,6 +115,16 @@ describe('simulator JSON-2 (19)', () => {
       { Authorization: `bearer ${old}` },
     );
     expect(stale.status).toBe(401);
+    // Unlike Odoo 18's ormcache (odoo-18.0-session.json), a revoked key is refused at once.
+    const rpc = await jsonRpc(sim, 'object', 'execute_kw', [
+      sim.db,
+      2,
+      old,
+      'res.partner',
+      'search_count',
+      [[]],
+    ]);
+    expect(rpc.json().error.data.name).toBe('odoo.exceptions.AccessDenied');
   });
 });
 

@@ -86,6 +86,7 @@ export function json2Exchange(deps: Json2Deps, req: RequestInfo, model: string, 
       if (!named) return errorReply(body as Json2Error);
       try {
         const bound = bindJson2(deps.dispatcher.registry, model, method, named);
+        deps.dispatcher.checkAccess(user.uid, model, method);
         const result = deps.dispatcher.runAs(user.uid, model, (orm) => bound.run(orm));
         return { status: 200, contentType: JSON_TYPE, body: pyJsonDumps(result) };
       } catch (err) {

@@ -11,6 +11,7 @@ import { checkFieldNames, defaultGet, fieldsGet, readFieldList, readRows } from 
 import { searchIds, searchRows } from './search';
 import { createRecords, unlinkRecords, writeRecords } from './write';
 import { pagination, REQUIRED, type Args, type MethodSpec } from './method-spec';
+import { USER_METHODS } from './user-methods';
 import { WEB_METHODS } from './web-methods';
 
 const BASE_METHODS: Readonly<Record<string, MethodSpec>> = {
@@ -155,7 +156,11 @@ const BASE_METHODS: Readonly<Record<string, MethodSpec>> = {
 };
 
 /** Every public method of every model, by name. */
-export const METHODS: Readonly<Record<string, MethodSpec>> = { ...BASE_METHODS, ...WEB_METHODS };
+export const METHODS: Readonly<Record<string, MethodSpec>> = {
+  ...BASE_METHODS,
+  ...WEB_METHODS,
+  ...USER_METHODS,
+};
 
 function setActive(orm: Orm, model: ModelDef, ids: number[], active: boolean): boolean {
   if (!model.fields.active)
