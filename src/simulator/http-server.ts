@@ -30,12 +30,13 @@ export interface SimulatorServer {
 }
 
 function requestInfo(req: http.IncomingMessage, body: string, version: OdooVersion): RequestInfo {
-  const url = new URL(req.url ?? '/', 'http://simulator');
+  // Split by hand: `new URL` reads `//host/...` as an authority and throws on some junk.
+  const [path = '/', query = ''] = (req.url ?? '/').split(/\?(.*)/s);
   const dbHeader = req.headers['x-odoo-database'];
   return {
     method: req.method ?? 'GET',
-    path: url.pathname,
-    query: url.searchParams,
+    path,
+    query: new URLSearchParams(query),
     contentType: req.headers['content-type'] ?? '',
     dbHeader: honoursDatabaseHeader(version) && typeof dbHeader === 'string' ? dbHeader : undefined,
     sessionId: sessionIdOf(req.headers.cookie),

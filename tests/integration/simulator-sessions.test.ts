@@ -130,6 +130,20 @@ describe('simulator session routes on a single-database server', () => {
   });
 });
 
+describe('simulator routes for junk paths', () => {
+  test('when the path is junk, then werkzeug answers 404 and the server keeps answering', async () => {
+    const sim = await startSimulator({});
+    try {
+      for (const junk of ['//xmlrpc/2/common', '/%zz?%%', '/web/session/authenticate/extra']) {
+        expect((await request(sim, junk, envelope({}))).status).toBe(404);
+      }
+      expect((await request(sim, '/web/webclient/version_info', envelope({}))).status).toBe(200);
+    } finally {
+      await sim.close();
+    }
+  });
+});
+
 describe('simulator session routes on a multi-database server', () => {
   let sim: RunningSimulator;
 
