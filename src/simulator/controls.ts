@@ -1,20 +1,36 @@
 /**
  * Test controls: added latency, one injected failure (optionally limited to a model/method and a
- * number of times) and a capped call log. Cheap enough to stay on during benchmarks.
+ * number of times), a capped call log, the server's log lines, sessions and API keys.
+ * Cheap enough to stay on during benchmarks.
  */
 import type { FailureSpec, SimulatorCall, SimulatorControls } from './types';
 
 const LOG_CAP = 100_000;
+const SERVER_LOG_CAP = 10_000;
+
+/** What the controls act on, owned by the running simulator. */
+export interface ControlHooks {
+  /** Seed data back, lockouts and sessions cleared. */
+  reset(): void;
+  expireSessions(): void;
+  forgetSessions(): void;
+  sessionLogins(): number;
+  setApiKey(key: string | null, login: string | undefined): void;
+  /** The option `log` of the simulator, if given. */
+  log?: (line: string) => void;
+}
 
 export class ControlState implements SimulatorControls {
   private latency: number;
   private failure: FailureSpec | null = null;
   private remaining = Infinity;
   private log: SimulatorCall[] = [];
+  private lines: string[] = [];
+  private warnings = 0;
 
   constructor(
     private readonly initialLatency: number,
-    private readonly onReset: () => void,
+    private readonly hooks: ControlHooks,
   ) {
     this.latency = initialLatency;
   }
@@ -41,11 +57,45 @@ export class ControlState implements SimulatorControls {
   }
 
   reset(): void {
-    this.onReset();
+    this.hooks.reset();
     this.log = [];
+    this.lines = [];
+    this.warnings = 0;
     this.failure = null;
     this.remaining = Infinity;
     this.latency = this.initialLatency;
+  }
+
+  expireSessions(): void {
+    this.hooks.expireSessions();
+  }
+
+  restart(): void {
+    this.hooks.forgetSessions();
+  }
+
+  sessionLogins(): number {
+    return this.hooks.sessionLogins();
+  }
+
+  setApiKey(key: string | null, login?: string): void {
+    this.hooks.setApiKey(key, login);
+  }
+
+  serverLog(): readonly string[] {
+    return this.lines.slice();
+  }
+
+  deprecationWarnings(): number {
+    return this.warnings;
+  }
+
+  /** A deprecation warning the server logs (counted, kept, passed to the `log` option). */
+  logDeprecation(line: string): void {
+    this.warnings++;
+    this.lines.push(line);
+    if (this.lines.length > SERVER_LOG_CAP) this.lines = this.lines.slice(-SERVER_LOG_CAP / 2);
+    this.hooks.log?.(line);
   }
 
   record(call: SimulatorCall): void {

@@ -1,24 +1,27 @@
 /**
- * The HTTP side: Odoo's routes (`/xmlrpc/2/<service>`, legacy `/xmlrpc/<service>`, `/jsonrpc`),
- * werkzeug's 404/405 pages, `Connection: close` on every response unless keep-alive is asked for,
- * and the test controls (latency, injected fault/reset/hang/HTML 502, call log).
+ * The HTTP side: reads a request into a RequestInfo, lets the router pick its exchange, then applies
+ * the test controls (call log, injected fault/reset/hang/HTML 502, latency, the stateless-call cost)
+ * and Odoo 19's deprecation warning. `Connection: close` on every response unless keep-alive is asked.
  */
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { ControlState } from './controls';
+import type { Exchange, Reply, RequestInfo } from './exchange';
 import { injectedFault } from './orm/faults';
-import { jsonRpcExchange, xmlRpcExchange, type Exchange } from './protocols';
-import type { RpcDispatcher } from './rpc-dispatch';
-import type { FailureSpec } from './types';
-import { BAD_GATEWAY_HTML, METHOD_NOT_ALLOWED_HTML, NOT_FOUND_HTML } from './wire/html-pages';
+import { sessionIdOf } from './session/cookies';
+import type { FailureSpec, OdooVersion } from './types';
+import { deprecationWarning, honoursDatabaseHeader } from './versions';
+import { BAD_GATEWAY_HTML } from './wire/html-pages';
 
-const XMLRPC_ROUTE = /^\/xmlrpc\/(2\/)?(common|object|db)$/;
 const SERVER_HEADER = 'Werkzeug/3.0.1 Python/3.12.3';
 
 export interface HttpDeps {
-  dispatcher: RpcDispatcher;
+  version: OdooVersion;
+  route(req: RequestInfo): Exchange;
   controls: ControlState;
   keepAlive: boolean;
+  /** Extra cost of a call that does not fix its database (multi-database servers only). */
+  statelessCallMs: number;
 }
 
 export interface SimulatorServer {
@@ -26,31 +29,42 @@ export interface SimulatorServer {
   shutdown(): Promise<void>;
 }
 
+function requestInfo(req: http.IncomingMessage, body: string, version: OdooVersion): RequestInfo {
+  // Split by hand: `new URL` reads `//host/...` as an authority and throws on some junk.
+  const [path = '/', query = ''] = (req.url ?? '/').split(/\?(.*)/s);
+  const dbHeader = req.headers['x-odoo-database'];
+  return {
+    method: req.method ?? 'GET',
+    path,
+    query: new URLSearchParams(query),
+    contentType: req.headers['content-type'] ?? '',
+    dbHeader: honoursDatabaseHeader(version) && typeof dbHeader === 'string' ? dbHeader : undefined,
+    sessionId: sessionIdOf(req.headers.cookie),
+    authorization: req.headers.authorization,
+    body,
+  };
+}
+
 export function createSimulatorServer(deps: HttpDeps): SimulatorServer {
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
 
-  const send = (
-    res: http.ServerResponse,
-    status: number,
-    type: string,
-    body: string,
-    server = SERVER_HEADER,
-  ) => {
+  const send = (res: http.ServerResponse, reply: Reply, server = SERVER_HEADER) => {
     if (res.destroyed || res.headersSent) return;
-    const payload = Buffer.from(body, 'utf8');
+    const payload = Buffer.from(reply.body, 'utf8');
     const headers: http.OutgoingHttpHeaders = {
-      'Content-Type': type,
+      'Content-Type': reply.contentType,
       'Content-Length': payload.length,
       Server: server,
+      ...reply.headers,
     };
     if (!deps.keepAlive) headers.Connection = 'close';
-    res.writeHead(status, headers);
+    res.writeHead(reply.status, headers);
     res.end(payload);
   };
 
-  const later = (work: () => void) => {
-    const ms = deps.controls.latencyMs;
+  const later = (extraMs: number, work: () => void) => {
+    const ms = deps.controls.latencyMs + extraMs;
     if (ms <= 0) return work();
     const timer = setTimeout(() => {
       timers.delete(timer);
@@ -59,16 +73,16 @@ export function createSimulatorServer(deps: HttpDeps): SimulatorServer {
     timers.add(timer);
   };
 
-  const fail = (failure: FailureSpec, exchange: Exchange, res: http.ServerResponse) => {
+  const fail = (failure: FailureSpec, exchange: Exchange, res: http.ServerResponse, extraMs: number) => {
     switch (failure.kind) {
       case 'fault':
-        return later(() =>
-          send(res, 200, exchange.contentType, exchange.fault(injectedFault(failure.code, failure.message))),
-        );
+        return later(extraMs, () => send(res, exchange.fault(injectedFault(failure.code, failure.message))));
       case 'html':
-        return later(() => send(res, 502, 'text/html', BAD_GATEWAY_HTML, 'nginx'));
+        return later(extraMs, () =>
+          send(res, { status: 502, contentType: 'text/html', body: BAD_GATEWAY_HTML }, 'nginx'),
+        );
       case 'reset':
-        return later(() => res.socket?.destroy());
+        return later(extraMs, () => res.socket?.destroy());
       case 'hang':
         return; // never answered; shutdown() destroys the socket
     }
@@ -76,34 +90,24 @@ export function createSimulatorServer(deps: HttpDeps): SimulatorServer {
 
   const handle = (exchange: Exchange, res: http.ServerResponse) => {
     const call = exchange.call;
+    if (exchange.deprecatedRoute && deps.version >= 19) {
+      deps.controls.logDeprecation(deprecationWarning(exchange.deprecatedRoute));
+    }
     if (call) deps.controls.record(call);
+    const extraMs = exchange.stateless ? deps.statelessCallMs : 0;
     const failure = call ? deps.controls.takeFailure(call) : null;
-    if (failure && !failure.afterExecute) return fail(failure, exchange, res);
-    const body = exchange.run();
-    if (failure) return fail(failure, exchange, res);
-    later(() => send(res, 200, exchange.contentType, body));
+    if (failure && !failure.afterExecute) return fail(failure, exchange, res, extraMs);
+    const reply = exchange.run();
+    if (failure) return fail(failure, exchange, res, extraMs);
+    later(extraMs, () => send(res, reply));
   };
 
   const server = http.createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!;
-    const xml = XMLRPC_ROUTE.exec(path);
-    if (!xml && path !== '/jsonrpc') {
-      req.resume();
-      return send(res, 404, 'text/html; charset=utf-8', NOT_FOUND_HTML);
-    }
-    if (req.method !== 'POST') {
-      req.resume();
-      res.setHeader('Allow', 'POST, OPTIONS');
-      return send(res, 405, 'text/html; charset=utf-8', METHOD_NOT_ALLOWED_HTML);
-    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      const exchange = xml
-        ? xmlRpcExchange(deps.dispatcher, xml[2]!, xml[1] === undefined, body)
-        : jsonRpcExchange(deps.dispatcher, body);
-      handle(exchange, res);
+      const info = requestInfo(req, Buffer.concat(chunks).toString('utf8'), deps.version);
+      handle(deps.route(info), res);
     });
   });
   server.on('connection', (socket) => {

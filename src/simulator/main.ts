@@ -1,13 +1,19 @@
-/** `npm run simulator`: the simulator with demo data on SIMULATOR_PORT (default 8069). */
+/** `npm run simulator`: the simulator with demo data; options in main-options.ts (env and flags). */
 import { startSimulator } from './index';
+import { simulatorOptionsFrom } from './main-options';
 
 async function main(): Promise<void> {
-  const port = Number(process.env.SIMULATOR_PORT ?? 8069);
-  const host = process.env.SIMULATOR_HOST ?? '127.0.0.1';
-  const sim = await startSimulator({ port, host, seed: 'demo' });
-  console.log(`Odoo 18 simulator listening on ${sim.url}`);
-  console.log(`  db: ${sim.db}  login: ${sim.username}  password: ${sim.password}`);
+  const options = simulatorOptionsFrom(process.env, process.argv.slice(2));
+  const sim = await startSimulator({
+    ...options,
+    log: (line) => console.warn(line),
+  });
+  const where = options.multiDb ? 'several databases' : 'one database';
+  console.log(`Odoo ${sim.version} simulator listening on ${sim.url} (${where})`);
+  console.log(`  db: ${sim.db}  login: ${sim.username}  password: ${sim.password}  API key: ${sim.apiKey}`);
   console.log('  XML-RPC: /xmlrpc/2/common, /xmlrpc/2/object   JSON-RPC: /jsonrpc');
+  console.log('  session: /web/session/authenticate, /web/dataset/call_kw/<model>/<method>');
+  if (sim.version >= 19) console.log('  JSON-2: /json/2/<model>/<method> (Authorization: bearer <API key>)');
   const stop = () => {
     void sim.close().then(() => process.exit(0));
   };

@@ -2,25 +2,17 @@
  * Turns one request body into an exchange: what to log, how to run it, and how a fault reads on that
  * wire. XML-RPC faults follow Odoo: int codes on `/xmlrpc/2`, string codes on the legacy `/xmlrpc`.
  */
+import { JSON_TYPE, ok, type Exchange } from './exchange';
 import { OdooFault } from './orm/faults';
 import type { RpcDispatcher } from './rpc-dispatch';
-import type { SimulatorCall } from './types';
 import { jsonRpcError, jsonRpcResult, parseJsonRpc } from './wire/jsonrpc';
 import { parseMethodCall, XmlRpcParseError } from '../wire/xmlrpc-parser';
 import { serializeFault, serializeResponse } from './wire/xmlrpc-serializer';
 
-export interface Exchange {
-  /** null when the body did not parse (nothing reaches the services then). */
-  call: SimulatorCall | null;
-  contentType: string;
-  /** Executes the call; the response body, result or fault. */
-  run(): string;
-  /** The response body for a fault raised outside the call (injected by a test). */
-  fault(fault: OdooFault): string;
-}
+const XML_TYPE = 'text/xml; charset=utf-8';
 
 /** Unexpected errors become what Odoo would answer for a Python bug: an application error. */
-function asFault(err: unknown): OdooFault {
+export function asFault(err: unknown): OdooFault {
   if (err instanceof OdooFault) return err;
   if (err instanceof XmlRpcParseError) return new OdooFault(1, 'xml.parsers.expat.ExpatError', err.message);
   return new OdooFault(1, 'builtins.Exception', err instanceof Error ? err.message : String(err));
@@ -36,47 +28,53 @@ function legacyFault(f: OdooFault): [string, string] {
 
 export function xmlRpcExchange(
   dispatcher: RpcDispatcher,
-  service: string,
-  legacy: boolean,
+  route: { service: string; legacy: boolean; stateless: boolean; path: string },
   body: string,
 ): Exchange {
-  const fault = (f: OdooFault): string =>
-    legacy ? serializeFault(...legacyFault(f)) : serializeFault(f.code, f.faultString);
+  const fault = (f: OdooFault) =>
+    ok(XML_TYPE, route.legacy ? serializeFault(...legacyFault(f)) : serializeFault(f.code, f.faultString));
+  const base = { stateless: route.stateless, deprecatedRoute: route.path, fault };
   let parsed: ReturnType<typeof parseMethodCall>;
   try {
     parsed = parseMethodCall(body);
   } catch (err) {
-    return { call: null, contentType: 'text/xml; charset=utf-8', run: () => fault(asFault(err)), fault };
+    return { ...base, call: null, run: () => fault(asFault(err)) };
   }
+  const call = dispatcher.describe(route.service, parsed.methodName, parsed.params);
   return {
-    call: dispatcher.describe(service, parsed.methodName, parsed.params),
-    contentType: 'text/xml; charset=utf-8',
+    ...base,
+    call: { ...call, protocol: 'xmlrpc' },
     run: () => {
       try {
-        return serializeResponse(dispatcher.dispatch(service, parsed.methodName, parsed.params));
+        return ok(
+          XML_TYPE,
+          serializeResponse(dispatcher.dispatch(route.service, parsed.methodName, parsed.params)),
+        );
       } catch (err) {
         return fault(asFault(err));
       }
     },
-    fault,
   };
 }
 
-export function jsonRpcExchange(dispatcher: RpcDispatcher, body: string): Exchange {
+export function jsonRpcExchange(dispatcher: RpcDispatcher, body: string, stateless: boolean): Exchange {
   const parsed = parseJsonRpc(body);
-  const contentType = 'application/json; charset=utf-8';
-  const fault = (f: OdooFault): string => jsonRpcError(parsed.id, f);
-  if ('fault' in parsed) return { call: null, contentType, run: () => fault(parsed.fault), fault };
+  const fault = (f: OdooFault) => ok(JSON_TYPE, jsonRpcError(parsed.id, f));
+  const base = { stateless, deprecatedRoute: '/jsonrpc', fault };
+  if ('fault' in parsed) return { ...base, call: null, run: () => fault(parsed.fault) };
+  const call = dispatcher.describe(parsed.service, parsed.method, parsed.args);
   return {
-    call: dispatcher.describe(parsed.service, parsed.method, parsed.args),
-    contentType,
+    ...base,
+    call: { ...call, protocol: 'jsonrpc' },
     run: () => {
       try {
-        return jsonRpcResult(parsed.id, dispatcher.dispatch(parsed.service, parsed.method, parsed.args));
+        return ok(
+          JSON_TYPE,
+          jsonRpcResult(parsed.id, dispatcher.dispatch(parsed.service, parsed.method, parsed.args)),
+        );
       } catch (err) {
         return fault(asFault(err));
       }
     },
-    fault,
   };
 }

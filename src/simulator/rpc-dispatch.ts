@@ -3,22 +3,19 @@
  * before any model code runs (database, uid, password or API key, private method, model). Each
  * object call runs in its own transaction.
  */
+import { checkAccess } from './access';
 import type { AuthService } from './auth';
 import { accessDenied, missingError, OdooFault, typeError, unknownDatabase } from './orm/faults';
 import { callModelMethod, checkMethodName } from './orm/model-methods';
 import { Orm, OrmCaches } from './orm/orm';
 import type { Registry } from './orm/registry';
 import type { Store } from './orm/store';
-import type { SimulatorCall } from './types';
-
-export const VERSION_INFO = {
-  server_version: '18.0',
-  server_version_info: [18, 0, 0, 'final', 0, ''],
-  server_serie: '18.0',
-  protocol_version: 1,
-} as const;
+import { adaptFault } from './dialect';
+import type { OdooVersion, SimulatorCall } from './types';
+import { versionInfo } from './versions';
 
 export interface DispatchDeps {
+  version: OdooVersion;
   db: string;
   auth: AuthService;
   registry: Registry;
@@ -34,7 +31,7 @@ export class RpcDispatcher {
   constructor(private readonly deps: DispatchDeps) {}
 
   /** What the call log records; the password never appears in it. */
-  describe(service: string, method: string, args: unknown[]): SimulatorCall {
+  describe(service: string, method: string, args: unknown[]): Omit<SimulatorCall, 'protocol'> {
     if (service === 'object') {
       const [, , , model, modelMethod] = args;
       const execArgs = method === 'execute_kw' ? args[5] : args.slice(5);
@@ -69,7 +66,7 @@ export class RpcDispatcher {
   private common(method: string, args: unknown[]): unknown {
     switch (method) {
       case 'version':
-        return VERSION_INFO;
+        return versionInfo(this.deps.version);
       case 'about':
         return 'See http://openerp.com';
       case 'login':
@@ -91,11 +88,11 @@ export class RpcDispatcher {
 
   private dbService(method: string): unknown {
     if (method === 'list') return [this.deps.db];
-    if (method === 'server_version') return VERSION_INFO.server_version;
+    if (method === 'server_version') return versionInfo(this.deps.version).server_version;
     throw keyError(`exp_${method}`);
   }
 
-  private checkDb(db: unknown): void {
+  checkDb(db: unknown): void {
     if (db !== this.deps.db) throw unknownDatabase(String(db));
   }
 
@@ -111,13 +108,53 @@ export class RpcDispatcher {
     if (!Array.isArray(args) || typeof kwargs !== 'object' || kwargs === null || Array.isArray(kwargs)) {
       throw typeError('execute_kw() expects a list of arguments and a dict of keyword arguments');
     }
-    checkMethodName(String(modelMethod));
-    const store = this.deps.store();
-    const orm = new Orm(this.deps.registry, store, uid as number, this.deps.now, {}, this.caches);
-    const modelDef = orm.model(String(model));
-    return store.transaction(() =>
-      callModelMethod(orm, modelDef, String(modelMethod), args, kwargs as Record<string, unknown>),
+    return this.execute(
+      uid as number,
+      String(model),
+      String(modelMethod),
+      args,
+      kwargs as Record<string, unknown>,
     );
+  }
+
+  /** One model method call by an authenticated user, in its own transaction (`call_kw`). */
+  execute(
+    uid: number,
+    model: string,
+    method: string,
+    args: unknown[],
+    kwargs: Record<string, unknown>,
+  ): unknown {
+    return this.runAs(uid, model, (orm) => {
+      checkMethodName(method);
+      const modelDef = orm.model(model);
+      this.checkAccess(uid, model, method);
+      return callModelMethod(orm, modelDef, method, args, kwargs);
+    });
+  }
+
+  /** The AccessError a user without administrator rights gets on a guarded model. */
+  checkAccess(uid: number, model: string, method: string): void {
+    checkAccess(this.deps.version, this.deps.auth.isAdmin(uid), model, method);
+  }
+
+  /** Runs `work` as `uid` in one transaction; faults come out in the server version's words. */
+  runAs(uid: number, model: string, work: (orm: Orm) => unknown): unknown {
+    const store = this.deps.store();
+    const orm = new Orm(this.deps.registry, store, uid, this.deps.now, {}, this.caches);
+    try {
+      return store.transaction(() => work(orm));
+    } catch (err) {
+      throw err instanceof OdooFault ? adaptFault(this.deps.version, err, model) : err;
+    }
+  }
+
+  get registry(): Registry {
+    return this.deps.registry;
+  }
+
+  hasModel(model: string): boolean {
+    return this.deps.registry.get(model) !== undefined;
   }
 
   private checkUser(uid: unknown, password: unknown): void {

@@ -40,23 +40,29 @@ export function post(
   body: string,
   contentType: string,
 ): Promise<RawResponse> {
+  return rawRequest(`${baseUrl}${urlPath}`, 'POST', { 'Content-Type': contentType }, body);
+}
+
+/** One request on its own connection (no agent), the whole answer read as UTF-8. */
+export function rawRequest(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request(
-      `${baseUrl}${urlPath}`,
-      { method: 'POST', headers: { 'Content-Type': contentType }, agent: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
+    const req = http.request(url, { method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
+      res.on('error', reject);
+    });
     req.on('error', reject);
     req.end(body);
   });

@@ -71,16 +71,17 @@ describe('simulator test controls', () => {
       }),
     );
     expect(sim.controls.callLog()).toEqual([
-      { service: 'common', method: 'version', args: [], kwargs: {} },
+      { service: 'common', protocol: 'xmlrpc', method: 'version', args: [], kwargs: {} },
       {
         service: 'object',
+        protocol: 'xmlrpc',
         method: 'execute_kw',
         model: 'res.partner',
         modelMethod: 'search',
         args: [[]],
         kwargs: {},
       },
-      { service: 'common', method: 'login', args: ['odoo', 'admin', '***'], kwargs: {} },
+      { service: 'common', protocol: 'jsonrpc', method: 'login', args: ['odoo', 'admin', '***'], kwargs: {} },
     ]);
     sim.controls.clearCallLog();
     expect(sim.controls.callLog()).toEqual([]);

@@ -3,7 +3,9 @@
  * currencies, users and companies.
  */
 import type { ModelDef, Row } from '../orm/field-types';
+import { userError } from '../orm/faults';
 import type { Orm } from '../orm/orm';
+import { createsCycle } from '../orm/recursion';
 
 function categoryPath(orm: Orm, row: Row): string {
   const names: string[] = [];
@@ -22,6 +24,10 @@ export const resPartnerCategory: ModelDef = {
   order: 'complete_name',
   parentName: 'parent_id',
   displayName: categoryPath,
+  check: (orm, row) => {
+    // _parent_store computes parent_path first and finds the loop there.
+    if (createsCycle(orm, resPartnerCategory, row)) throw userError('Recursion Detected.');
+  },
   fields: {
     name: { type: 'char', string: 'Name', required: true },
     complete_name: { type: 'char', string: 'Complete Name', readonly: true, compute: categoryPath },

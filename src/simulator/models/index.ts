@@ -2,6 +2,7 @@
 import type { ModelDef } from '../orm/field-types';
 import { Registry } from '../orm/registry';
 import { resCompany, resCountry, resCurrency, resPartnerCategory, resUsers } from './base-models';
+import { irConfigParameter } from './ir-config-parameter';
 import { productProduct, productTag, productTemplate, uomUom } from './product';
 import { resPartner } from './res-partner';
 import { saleOrder, saleOrderLine } from './sale-order';
@@ -19,6 +20,7 @@ export const MODEL_DEFS: readonly ModelDef[] = [
   productProduct,
   saleOrder,
   saleOrderLine,
+  irConfigParameter,
 ];
 
 export function buildRegistry(): Registry {

@@ -4,6 +4,7 @@
  * is_company both ways, and the `check_name` constraint ("Contacts require a name").
  */
 import { validationError } from '../orm/faults';
+import { createsCycle } from '../orm/recursion';
 import type { ModelDef, Row } from '../orm/field-types';
 import type { Orm } from '../orm/orm';
 
@@ -100,7 +101,10 @@ export const resPartner: ModelDef = {
   displayName: (orm, row) => completeName(orm, row),
   afterCreate: (orm, id) => syncFromParent(orm, id),
   afterWrite: syncChildren,
-  check: (_orm, row) => {
+  check: (orm, row) => {
+    if (createsCycle(orm, resPartner, row)) {
+      throw validationError('You cannot create recursive Partner hierarchies.');
+    }
     // The SQL constraint res_partner_check_name.
     if ((row.type ?? 'contact') === 'contact' && !row.name) {
       throw validationError('The operation cannot be completed: Contacts require a name');

@@ -10,23 +10,11 @@ import type { Orm } from './orm';
 import { checkFieldNames, defaultGet, fieldsGet, readFieldList, readRows } from './read';
 import { searchIds, searchRows } from './search';
 import { createRecords, unlinkRecords, writeRecords } from './write';
+import { pagination, REQUIRED, type Args, type MethodSpec } from './method-spec';
+import { USER_METHODS } from './user-methods';
+import { WEB_METHODS } from './web-methods';
 
-const REQUIRED = Symbol('required');
-type Args = Record<string, unknown>;
-
-interface MethodSpec {
-  records: boolean;
-  params: ReadonlyArray<readonly [string, unknown]>;
-  run(orm: Orm, model: ModelDef, ids: number[], a: Args): unknown;
-}
-
-const pagination = (a: Args) => ({
-  offset: typeof a.offset === 'number' ? a.offset : 0,
-  limit: typeof a.limit === 'number' && a.limit > 0 ? a.limit : null,
-  order: typeof a.order === 'string' && a.order.trim() ? a.order : null,
-});
-
-const METHODS: Readonly<Record<string, MethodSpec>> = {
+const BASE_METHODS: Readonly<Record<string, MethodSpec>> = {
   search: {
     records: false,
     params: [
@@ -167,6 +155,13 @@ const METHODS: Readonly<Record<string, MethodSpec>> = {
   action_unarchive: { records: true, params: [], run: (orm, model, ids) => setActive(orm, model, ids, true) },
 };
 
+/** Every public method of every model, by name. */
+export const METHODS: Readonly<Record<string, MethodSpec>> = {
+  ...BASE_METHODS,
+  ...WEB_METHODS,
+  ...USER_METHODS,
+};
+
 function setActive(orm: Orm, model: ModelDef, ids: number[], active: boolean): boolean {
   if (!model.fields.active)
     throw attributeError(`The method 'action_archive' does not exist on the model '${model.name}'`);
@@ -174,8 +169,17 @@ function setActive(orm: Orm, model: ModelDef, ids: number[], active: boolean): b
   return true;
 }
 
-function bind(name: string, spec: MethodSpec, args: unknown[], kwargs: Args): Args {
-  const label = `BaseModel.${name}()`;
+/** Odoo's models override create/write/unlink, so Python names the model's class in their errors. */
+const OVERRIDDEN = new Set(['create', 'write', 'unlink']);
+
+function className(model: ModelDef): string {
+  return model.name
+    .replace(/(^|\.)(\w)/g, (_m, _dot: string, c: string) => c.toUpperCase())
+    .replace(/_/g, '');
+}
+
+function bind(model: ModelDef, name: string, spec: MethodSpec, args: unknown[], kwargs: Args): Args {
+  const label = `${OVERRIDDEN.has(name) ? className(model) : 'BaseModel'}.${name}()`;
   const names = spec.params.map(([p]) => p);
   if (args.length > names.length) {
     throw typeError(
@@ -197,7 +201,7 @@ function bind(name: string, spec: MethodSpec, args: unknown[], kwargs: Args): Ar
   return out;
 }
 
-function toIds(value: unknown): number[] {
+export function toIds(value: unknown): number[] {
   if (value === false || value === null || value === undefined) return [];
   const list = Array.isArray(value) ? value : [value];
   if (!list.every((v) => typeof v === 'number' && Number.isInteger(v))) {
@@ -228,8 +232,8 @@ export function callModelMethod(
   }
   const spec = METHODS[method];
   if (!spec) throw attributeError(`The method '${method}' does not exist on the model '${model.name}'`);
-  if (!spec.records) return spec.run(env, model, [], bind(method, spec, args, rest));
+  if (!spec.records) return spec.run(env, model, [], bind(model, method, spec, args, rest));
   // call_kw does `ids, args = args[0], args[1:]`.
   if (args.length === 0) throw new OdooFault(1, 'builtins.IndexError', 'tuple index out of range');
-  return spec.run(env, model, toIds(args[0]), bind(method, spec, args.slice(1), rest));
+  return spec.run(env, model, toIds(args[0]), bind(model, method, spec, args.slice(1), rest));
 }

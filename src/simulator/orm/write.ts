@@ -119,7 +119,8 @@ export function createRecords(
 export function writeRecords(orm: Orm, model: ModelDef, ids: readonly number[], vals: Vals): void {
   const { scalars, deferred } = splitVals(model, vals, false);
   const missing = ids.filter((id) => !orm.row(model.name, id));
-  if (missing.length) throw missingError(model.name, missing, orm.uid);
+  // Odoo names the first record it could not fetch (recorded: `res.partner(1213,)` for 1213, 1214).
+  if (missing.length) throw missingError(model.name, missing.slice(0, 1), orm.uid);
   const now = orm.nowString();
   for (const id of ids) {
     const row: Row = { ...orm.row(model.name, id)!, ...scalars, write_uid: orm.uid, write_date: now };

@@ -4,6 +4,7 @@
  * and `data: {name, debug, message, arguments, context}` out (always HTTP 200).
  */
 import { OdooFault } from '../orm/faults';
+import { pyJsonDumps } from './py-json';
 
 export interface JsonRpcCall {
   id: unknown;
@@ -35,22 +36,36 @@ export function parseJsonRpc(body: string): JsonRpcCall | { id: unknown; fault: 
   return { id, service: String(params.service), method: String(params.method), args };
 }
 
+/** A route that returns None answers without a `result` key at all. */
 export function jsonRpcResult(id: unknown, result: unknown): string {
-  return JSON.stringify({ jsonrpc: '2.0', id, result });
+  return pyJsonDumps({ jsonrpc: '2.0', id, result: result === null ? undefined : result });
 }
 
-export function jsonRpcError(id: unknown, fault: OdooFault): string {
-  return JSON.stringify({
+export interface JsonRpcErrorShape {
+  /** 200 for server errors, 100 for an expired session, 404 for werkzeug's NotFound. */
+  code: number;
+  message: string;
+  arguments: unknown[];
+}
+
+const SERVER_ERROR = (fault: OdooFault): JsonRpcErrorShape => ({
+  code: 200,
+  message: 'Odoo Server Error',
+  arguments: [fault.message],
+});
+
+export function jsonRpcError(id: unknown, fault: OdooFault, shape = SERVER_ERROR(fault)): string {
+  return pyJsonDumps({
     jsonrpc: '2.0',
     id,
     error: {
-      code: 200,
-      message: 'Odoo Server Error',
+      code: shape.code,
+      message: shape.message,
       data: {
         name: fault.exception,
         debug: fault.traceback,
         message: fault.message,
-        arguments: [fault.message],
+        arguments: shape.arguments,
         context: {},
       },
     },

@@ -155,12 +155,12 @@ describe('create, write and unlink', () => {
     expect(fault(() => call('sale.order', 'unlink', [[id]])).code).toBe(2);
   });
 
-  test('when methods get unexpected arguments, then Python TypeErrors are raised', () => {
+  test('when methods get unexpected arguments, then Python TypeErrors name the class that defines them (as recorded)', () => {
     expect(fault(() => call('res.partner', 'search', [[]], { count: true })).message).toBe(
       "BaseModel.search() got an unexpected keyword argument 'count'",
     );
     expect(fault(() => call('res.partner', 'write', [[10]])).message).toBe(
-      "BaseModel.write() missing 1 required positional argument: 'vals'",
+      "ResPartner.write() missing 1 required positional argument: 'vals'",
     );
   });
 });
