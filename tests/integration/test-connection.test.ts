@@ -83,7 +83,7 @@ async function closedPort(): Promise<number> {
 }
 
 describe('GET /bj_api_sync/test-connection against the built-in simulator', () => {
-  it('when the shipped config/ is checked against the demo seed, then 200 and every endpoint is consistent', async () => {
+  it('when the shipped config/ is checked against the demo seed, then 200, every endpoint is consistent and auto chose a session (Odoo 18, password)', async () => {
     const res = await request(appFor(shippedConfig(), odooClient())).get(PATH);
     const problems = [...res.body.endpoints, ...res.body.mappings].flatMap(
       (entry: { problems: unknown[] }) => entry.problems,
@@ -93,7 +93,7 @@ describe('GET /bj_api_sync/test-connection against the built-in simulator', () =
     expect(res.body).toMatchObject({
       success: true,
       ok: true,
-      odoo: { reachable: true, version: '18.0', protocol: 'xmlrpc', uid: 2 },
+      odoo: { reachable: true, version: '18.0', protocol: 'session', uid: 2 },
     });
     expect(res.body.odoo.round_trip_ms).toEqual(expect.any(Number));
     const customers = res.body.endpoints.find((e: { endpoint: string }) => e.endpoint === 'customers');
