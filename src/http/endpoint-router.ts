@@ -29,7 +29,7 @@ import {
   handleList,
   handleUpdate,
 } from './endpoint-handlers';
-import { setContextEndpoint } from './request-context';
+import { setContextEndpoint } from '../context/request-context';
 
 export interface EndpointRouterDeps {
   getConfig: () => GatewayConfig;
