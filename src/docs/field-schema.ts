@@ -4,6 +4,7 @@
  * (mapping/input-schema.ts) accepts, so the docs never promise more than the gateway takes.
  */
 import { FieldLine, FieldTypeRule } from '../config/types';
+import { fieldMetaAt } from '../mapping/fields-catalog';
 import { ModelFields, OdooFieldMeta, X2MANY_TYPES } from '../mapping/odoo-field-meta';
 import { JsonSchema, nullable } from './json-schema';
 
@@ -69,22 +70,13 @@ function itemSchema(
   return withRule(scalarSchema(meta), line.validate);
 }
 
-/** Follows a dotted path (`partner_id.country_id.code`) through the relations fields_get names. */
+/** The field a dotted path (`partner_id.country_id.code`) ends on, through the relations fields_get names. */
 function fieldMeta(
   path: string | undefined,
   model: string,
   modelFields: ReadonlyMap<string, ModelFields> | undefined,
 ): OdooFieldMeta | undefined {
-  if (!path || !modelFields) return undefined;
-  let current: string | undefined = model;
-  let meta: OdooFieldMeta | undefined;
-  for (const part of path.split('.')) {
-    if (current === undefined) return undefined;
-    meta = modelFields.get(current)?.[part];
-    if (!meta) return undefined;
-    current = meta.relation;
-  }
-  return meta;
+  return path && modelFields ? fieldMetaAt(modelFields, model, path) : undefined;
 }
 
 function scalarSchema(meta: OdooFieldMeta | undefined): JsonSchema {

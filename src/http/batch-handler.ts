@@ -7,7 +7,7 @@ import { InvalidQueryError, PayloadTooLargeError, ValidationError } from '../err
 import { errorBody } from '../errors/to-http';
 import { WriteMethod, writeItems } from '../records/batch-writer';
 import { ItemOutcome } from '../records/write-outcome';
-import { HandlerInput } from './endpoint-handlers';
+import { WriteReply, WriteRequest } from './write-reply';
 
 export interface BatchItemResult {
   index: number;
@@ -28,20 +28,16 @@ export interface BatchResponseBody {
   results: BatchItemResult[];
 }
 
-export type BatchHandler = (input: HandlerInput, method: WriteMethod) => Promise<void>;
+export type BatchHandler = (input: WriteRequest, method: WriteMethod) => Promise<WriteReply>;
 
 export function createBatchHandler(): BatchHandler {
-  return async ({ deps, endpoint, req, res }, method) => {
+  return async ({ deps, endpoint, req, resume }, method) => {
     const bodies = req.body as unknown[];
     checkSize(endpoint, bodies.length);
     const atomic = atomicFlag(req.query.atomic);
-    const outcomes = await writeItems(
-      deps,
-      endpoint,
-      bodies.map((body) => ({ body })),
-      { method, atomic },
-    );
-    res.status(200).json(batchResponse(outcomes));
+    const inputs = bodies.map((body) => ({ body }));
+    const outcomes = await writeItems(deps, endpoint, inputs, { method, atomic, resume });
+    return { response: { status: 200, body: batchResponse(outcomes) }, outcomes };
   };
 }
 

@@ -1,15 +1,20 @@
 /**
  * Handlers of `/bj_api_sync/v1/{endpoint}[/{id}]`, after the endpoint was found, the caller
  * authenticated, the method checked and the body parsed. Thin: the records layer does the work.
- * Express 5 forwards rejected promises to the error handler, so there is no try/catch here.
+ * Reads and DELETE answer themselves; POST/PUT return their reply as a value (write-reply.ts), for
+ * the idempotency layer to store and the router to send. Express 5 forwards rejected promises to
+ * the error handler.
  */
 import type { Request, Response } from 'express';
 import { EndpointDef } from '../config/types';
 import { ValidationError } from '../errors/errors';
 import { getRecord, getRecordById, listRecords, ReadDeps } from '../records/record-reader';
-import { createRecord, deleteRecord, updateRecord, WriteOutcome } from '../records/record-writer';
+import { createRecord, deleteRecord, savedOutcome, updateRecord } from '../records/record-writer';
+import { ItemOutcome } from '../records/write-outcome';
+import { WriteReply, WriteRequest } from './write-reply';
 import { WriteDeps } from '../records/prepare-writes';
 import { identifierOf } from '../records/record-lookup';
+import { parseListQueryParams } from './list-query-params';
 
 export type RecordDeps = ReadDeps & WriteDeps;
 
@@ -21,7 +26,7 @@ export interface HandlerInput {
 }
 
 export async function handleList({ deps, endpoint, req, res }: HandlerInput): Promise<void> {
-  const result = await listRecords(deps, endpoint, req.query as Record<string, unknown>);
+  const result = await listRecords(deps, endpoint, parseListQueryParams(req.query));
   res.json({ success: true, ...result });
 }
 
@@ -29,12 +34,16 @@ export async function handleGetOne({ deps, endpoint, req, res }: HandlerInput): 
   res.json({ success: true, data: await getRecord(deps, endpoint, req.params.id) });
 }
 
-export async function handleCreate({ deps, endpoint, req, res }: HandlerInput): Promise<void> {
-  await sendOutcome(deps, endpoint, req, res, await createRecord(deps, endpoint, req.body));
+/** POST of one record. */
+export async function handleCreate(input: WriteRequest): Promise<WriteReply> {
+  const { deps, endpoint, req, resume } = input;
+  return replyToWrite(input, await createRecord(deps, endpoint, req.body, resume));
 }
 
-export async function handleUpdate({ deps, endpoint, req, res }: HandlerInput): Promise<void> {
-  await sendOutcome(deps, endpoint, req, res, await updateRecord(deps, endpoint, req.params.id, req.body));
+/** PUT of one record. */
+export async function handleUpdate(input: WriteRequest): Promise<WriteReply> {
+  const { deps, endpoint, req, resume } = input;
+  return replyToWrite(input, await updateRecord(deps, endpoint, req.params.id, req.body, resume));
 }
 
 export async function handleDelete({ deps, endpoint, req, res }: HandlerInput): Promise<void> {
@@ -57,16 +66,18 @@ export async function handleDelete({ deps, endpoint, req, res }: HandlerInput): 
   res.status(outcome.status).json({ success: true, message: outcome.message, id: outcome.id });
 }
 
-async function sendOutcome(
-  deps: RecordDeps,
-  endpoint: EndpointDef,
-  req: Request,
-  res: Response,
-  outcome: WriteOutcome,
-): Promise<void> {
-  const body: Record<string, unknown> = { success: true, message: outcome.message, id: outcome.id };
-  if (wantsRepresentation(req)) body.data = await getRecordById(deps, endpoint, outcome.id);
-  res.status(outcome.status).json(body);
+/** The item's outcome travels with the reply, also when reading the representation fails after the write. */
+async function replyToWrite(input: WriteRequest, outcome: ItemOutcome): Promise<WriteReply> {
+  const outcomes = [outcome];
+  if (!outcome.ok) return { error: outcome.error, outcomes };
+  const saved = savedOutcome(outcome);
+  const body: Record<string, unknown> = { success: true, message: saved.message, id: saved.id };
+  try {
+    if (wantsRepresentation(input.req)) body.data = await getRecordById(input.deps, input.endpoint, saved.id);
+  } catch (error) {
+    return { error, outcomes };
+  }
+  return { response: { status: saved.status, body }, outcomes };
 }
 
 export function wantsRepresentation(req: Request): boolean {

@@ -30,14 +30,18 @@ import {
   handleUpdate,
 } from './endpoint-handlers';
 import { setContextEndpoint } from '../context/request-context';
+import type { BatchHandler } from './batch-handler';
+import type { IdempotentWrapper } from './idempotency';
+import { WriteReply, WriteRequest, sendReply } from './write-reply';
+import { ResumeState } from '../records/write-outcome';
 
 export interface EndpointRouterDeps {
   getConfig: () => GatewayConfig;
   recordDeps: (config: GatewayConfig) => RecordDeps;
-  /** Optional handler for JSON array bodies (batches); without it arrays are a 400. */
-  batch?: (input: HandlerInput, method: 'POST' | 'PUT') => Promise<void>;
-  /** Wraps POST/PUT handling (Idempotency-Key); without it requests go straight through. */
-  idempotent?: (input: HandlerInput, run: () => Promise<void>) => Promise<void>;
+  /** Handles JSON array bodies (batches). */
+  batch: BatchHandler;
+  /** Wraps POST/PUT handling (Idempotency-Key). */
+  idempotent: IdempotentWrapper;
 }
 
 interface Routed {
@@ -147,8 +151,8 @@ function dispatch(deps: EndpointRouterDeps): RequestHandler {
       case 'POST':
       case 'PUT': {
         const method = req.method;
-        const run = () => runWrite(deps, input, method, hasId);
-        return deps.idempotent ? deps.idempotent(input, run) : run();
+        const run = (resume?: ResumeState) => runWrite(deps, { ...input, resume }, method, hasId);
+        return sendReply(res, await deps.idempotent(input, run));
       }
     }
   };
@@ -156,13 +160,12 @@ function dispatch(deps: EndpointRouterDeps): RequestHandler {
 
 async function runWrite(
   deps: EndpointRouterDeps,
-  input: HandlerInput,
+  input: WriteRequest,
   method: 'POST' | 'PUT',
   hasId: boolean,
-) {
+): Promise<WriteReply> {
   if (Array.isArray(input.req.body)) {
     if (hasId) throw new ValidationError('A batch (JSON array) goes to the endpoint path, not to /{id}');
-    if (!deps.batch) throw new ValidationError('Batches (JSON array bodies) are not enabled on this gateway');
     return deps.batch(input, method);
   }
   if (typeof input.req.body !== 'object' || input.req.body === null) {

@@ -4,15 +4,16 @@
  * an interrupted attempt (timeout, connection lost) resumes it without writing anything twice; the
  * same key with another request is a 422; a concurrent twin waits, then gets a 409.
  */
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { GatewaySettings } from '../config/types';
 import { ValidationError } from '../errors/errors';
 import { IdempotencyGate } from '../idempotency/idempotency-gate';
 import { IdempotencyStore, StoredResponse } from '../idempotency/idempotency-store';
 import { parseIdempotencyKey, requestFingerprint, scopedKey } from '../idempotency/fingerprint';
 import { settlementFor, toResumeState } from '../idempotency/settlement';
-import { WriteContext, runWithWriteContext } from '../records/write-outcome';
+import { ResumeState } from '../records/write-outcome';
 import { HandlerInput } from './endpoint-handlers';
+import { WriteReply, responseOf } from './write-reply';
 
 export { MemoryIdempotencyStore } from '../idempotency/memory-store';
 export type { IdempotencyStore } from '../idempotency/idempotency-store';
@@ -27,11 +28,15 @@ export interface IdempotencyOptions {
   leaseMs?: number;
   pollMs?: number;
   now?: () => number;
-  /** Told when the store fails while recording an outcome (the response is already out). */
+  /** Told when the store fails while recording an outcome (the response goes out all the same). */
   onStoreError?: (error: unknown) => void;
 }
 
-export type IdempotentWrapper = (input: HandlerInput, run: () => Promise<void>) => Promise<void>;
+/** Runs a write handler under the request's Idempotency-Key; `run` gets what an earlier attempt left. */
+export type IdempotentWrapper = (
+  input: HandlerInput,
+  run: (resume: ResumeState | undefined) => Promise<WriteReply>,
+) => Promise<WriteReply>;
 
 export function createIdempotency(
   store: IdempotencyStore,
@@ -47,7 +52,7 @@ export function createIdempotency(
   });
   return async ({ req, res }, run) => {
     const header = req.get(IDEMPOTENCY_HEADER);
-    if (header === undefined) return run();
+    if (header === undefined) return run(undefined);
     const idempotencyKey = parseIdempotencyKey(header);
     if (idempotencyKey === undefined) {
       throw new ValidationError(`${IDEMPOTENCY_HEADER}: must be 1 to 255 visible ASCII characters`);
@@ -60,42 +65,26 @@ export function createIdempotency(
     });
     const fingerprint = requestFingerprint(req.body, req.query, req.get('prefer'));
     const admission = await gate.admit(key, fingerprint);
-    if (admission.kind === 'replay') {
-      res.status(admission.response.status).set(REPLAYED_HEADER, 'true').json(admission.response.body);
-      return;
-    }
-    const context: WriteContext = { resume: toResumeState(admission.resume, admission.everyItemLost) };
-    const answered = whenAnswered(res);
-    try {
-      return await runWithWriteContext(context, run);
-    } finally {
-      // The error handler answers after this promise rejects, so the response is awaited apart.
-      void answered
-        .then((response) =>
-          gate.settle(key, admission.owner, fingerprint, settlementFor(response, context.outcomes)),
-        )
-        .catch((error: unknown) => options.onStoreError?.(error));
-    }
+    if (admission.kind === 'replay') return replayOf(admission.response);
+    const reply = await run(toResumeState(admission.resume, admission.everyItemLost)).catch(
+      (error: unknown): WriteReply => ({ error }),
+    );
+    // Settled before the answer goes out: a retry arriving right after it finds the outcome stored.
+    const settlement = settlementFor(responseOf(req, res, reply), reply.outcomes);
+    await gate
+      .settle(key, admission.owner, fingerprint, settlement)
+      .catch((error: unknown) => options.onStoreError?.(error));
+    return reply;
   };
+}
+
+/** The stored response again, headers included, marked as a replay. */
+function replayOf(stored: StoredResponse): WriteReply {
+  const headers = { ...stored.headers, [REPLAYED_HEADER]: 'true' };
+  return { response: { status: stored.status, body: stored.body, headers } };
 }
 
 /** As sent: identifiers are case-sensitive in Odoo (`/customers/c-1` is not `/customers/C-1`). */
 function pathOf(req: Request): string {
   return req.originalUrl.split('?')[0] ?? '';
-}
-
-/**
- * The JSON response, whether a handler or the error handler sends it; undefined when the connection
- * closed without one. Settling waits for both this and the end of the attempt, so a retry can never
- * run beside an attempt that is still writing.
- */
-function whenAnswered(res: Response): Promise<StoredResponse | undefined> {
-  return new Promise((resolve) => {
-    const json = res.json.bind(res);
-    res.json = (body: unknown) => {
-      resolve({ status: res.statusCode, body });
-      return json(body);
-    };
-    res.once('close', () => resolve(undefined));
-  });
 }

@@ -9,6 +9,8 @@
 export interface StoredResponse {
   status: number;
   body: unknown;
+  /** Headers the response carried (Retry-After, Location...), sent again with it. */
+  headers?: Record<string, string>;
 }
 
 /** What an interrupted attempt left: items saved, and items whose write was sent without an answer. */

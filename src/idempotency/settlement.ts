@@ -1,6 +1,6 @@
 /**
- * How an attempt under an Idempotency-Key ended, from the response it gave and the item outcomes the
- * writers reported. The rule: a response is stored for replay only when it is final; when some write
+ * How an attempt under an Idempotency-Key ended, from the reply its handler returned: the response
+ * (or the error response) and the item outcomes of the write. The rule: a response is stored for replay only when it is final; when some write
  * may be retried (its outcome is unknown, or it failed for a reason that may pass), the key stays open
  * for a retry that resumes the attempt, keeping what was saved.
  */
@@ -9,10 +9,10 @@ import { Settlement } from './idempotency-gate';
 import { StoredResponse, StoredResume } from './idempotency-store';
 
 export function settlementFor(
-  response: StoredResponse | undefined,
+  response: StoredResponse,
   outcomes: readonly ItemOutcome[] | undefined,
 ): Settlement {
-  if (!response || response.status >= 500) {
+  if (response.status >= 500) {
     return outcomes ? { kind: 'resumable', resume: resumeFrom(outcomes) } : { kind: 'release' };
   }
   if (outcomes?.some(mayBeRetried)) return { kind: 'resumable', resume: resumeFrom(outcomes) };

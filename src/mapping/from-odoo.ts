@@ -4,7 +4,7 @@
  * results evaluated beforehand.
  */
 import { FieldLine, MappingDef } from '../config/types';
-import { FieldsCatalog, MappingLookup, fieldsOf } from './fields-catalog';
+import { FieldsCatalog, MappingLookup, fieldsOf, linePath } from './fields-catalog';
 import { OdooFieldMeta } from './odoo-field-meta';
 import { fromOdooValue } from './odoo-values';
 import { isReadableLine } from './writable-lines';
@@ -51,7 +51,7 @@ function renderLine(
   fields: Readonly<Record<string, OdooFieldMeta>>,
   context: FromOdooContext,
 ): unknown {
-  const path = (line.field ?? '').split('.');
+  const path = linePath(line);
   const root = path[0] ?? '';
   const meta = fields[root];
   const raw = line.field === 'id' ? record.id : record[root];
@@ -79,7 +79,7 @@ function renderLine(
 function followPath(
   raw: unknown,
   meta: OdooFieldMeta | undefined,
-  rest: string[],
+  rest: readonly string[],
   context: FromOdooContext,
 ): unknown {
   const model = meta?.relation;

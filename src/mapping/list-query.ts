@@ -1,24 +1,51 @@
 /**
- * GET list query parameters → an Odoo search: `limit`, `offset`, `order`, `fields`, and typed filters
- * (`key=v`, `key[op]=v`) turned into a domain that is always ANDed with the endpoint's own domain.
- * Clients never send raw domains.
+ * A typed GET list query (parsed from the URL by src/http/list-query-params.ts) → an Odoo search:
+ * keys checked against the endpoint, filters typed by their Odoo field into a domain that is always
+ * ANDed with the endpoint's own domain. Clients never send raw domains.
  */
 import { EndpointDef, FieldLine } from '../config/types';
+import { InvalidQueryError } from '../errors/errors';
 import { ErrorDetail } from '../errors/gateway-error';
-import { FieldsCatalog, fieldMetaAt, fieldsOf } from './fields-catalog';
+import { FieldsCatalog, fieldMetaAt, fieldsOf, linePath } from './fields-catalog';
 import { ModelFields, OdooFieldMeta, X2MANY_TYPES } from './odoo-field-meta';
 import { isRealDate, isoToOdooDatetime } from './odoo-values';
 import { isReadableLine } from './writable-lines';
 
+/** `-name` in `order=`. */
+export interface OrderTerm {
+  key: string;
+  descending: boolean;
+}
+
+/** `key=v` (operator `eq`), `key[op]=v`; repeated parameters give several values. */
+export interface ListFilter {
+  key: string;
+  operator: string;
+  values: readonly string[];
+}
+
+/** What a GET list asked for, in the API's own words (external keys), not yet checked against the endpoint. */
 export interface ListQuery {
+  /** Absent: the endpoint's page_size. */
+  limit?: number;
+  offset: number;
+  /** Empty: Odoo's default order. */
+  order: readonly OrderTerm[];
+  /** Absent: every readable key. */
+  fields?: readonly string[];
+  filters: readonly ListFilter[];
+}
+
+/** The Odoo search a ListQuery comes to. */
+export interface ListSearch {
   domain: unknown[];
   limit: number;
   offset: number;
   order?: string;
-  keys?: Set<string>;
+  /** The external keys to render; all readable keys when absent. */
+  keys?: ReadonlySet<string>;
 }
 
-const RESERVED = new Set(['limit', 'offset', 'order', 'fields']);
 const OPERATORS: Record<string, string> = {
   eq: '=',
   ne: '!=',
@@ -33,114 +60,60 @@ const OPERATORS: Record<string, string> = {
   null: 'null',
 };
 
-type QueryValue = string | string[] | undefined;
+/** One 400 naming every problem (the first one in the message). */
+export function invalidQuery(errors: readonly ErrorDetail[]): InvalidQueryError {
+  const first = errors[0];
+  return new InvalidQueryError(first?.line_id ? `${first.line_id}: ${first.error}` : 'invalid query', {
+    lineId: first?.line_id ?? null,
+    details: [...errors],
+  });
+}
 
-export function parseListQuery(
-  endpoint: EndpointDef,
-  query: Record<string, unknown>,
-  catalog: FieldsCatalog,
-): { query?: ListQuery; errors: ErrorDetail[] } {
+/** Checks the query against the endpoint and its Odoo fields; every problem at once, as one 400. */
+export function toListSearch(endpoint: EndpointDef, query: ListQuery, catalog: FieldsCatalog): ListSearch {
   const fields = fieldsOf(catalog, endpoint.model);
   const errors: ErrorDetail[] = [];
-  const limit = parseCount(query.limit, 'limit', endpoint.pageSize, errors);
+  const limit = query.limit ?? endpoint.pageSize;
   // Odoo reads `limit: 0` as "no limit": 0 would return every record, past max_page_size.
   if (limit < 1 || limit > endpoint.maxPageSize) {
     errors.push({ line_id: 'limit', error: `must be between 1 and ${endpoint.maxPageSize}` });
   }
-  const offset = parseCount(query.offset, 'offset', 0, errors);
-  const order = parseOrder(endpoint, single(query.order, 'order', errors), fields, errors);
-  const keys = parseFieldsParam(endpoint, single(query.fields, 'fields', errors), errors);
-  const filters: unknown[] = [];
-  for (const [name, raw] of filterEntries(query, errors)) {
-    const leaf = parseFilter(endpoint, name, raw, catalog, errors);
-    if (leaf) filters.push(...leaf);
-  }
-  if (errors.length > 0) return { errors };
+  if (query.offset < 0) errors.push({ line_id: 'offset', error: 'must be a non-negative integer' });
+  const order = orderOf(endpoint, query.order, fields, errors);
+  const keys = query.fields ? keysOf(endpoint, query.fields, errors) : undefined;
+  const filters = query.filters.flatMap((filter) => filterLeaves(endpoint, filter, catalog, errors));
+  if (errors.length > 0) throw invalidQuery(errors);
   // Odoo ANDs top-level terms implicitly, and a well-formed endpoint domain is whole terms, so appending
   // the filters ANDs them with all of it (['|', A, B] + [F] reads (A | B) & F).
   const domain = [...endpoint.domain, ...filters];
-  return { query: { domain, limit, offset, order, keys }, errors };
-}
-
-/**
- * The app's "extended" query parser (qs) turns `price[gt]=5` into `{price: {gt: '5'}}`; this puts such
- * objects back to `price[gt]` names, so operators are not silently read as `price = "[object Object]"`.
- * Anything nested deeper than one operator is not a filter this API knows.
- */
-function filterEntries(query: Record<string, unknown>, errors: ErrorDetail[]): Array<[string, QueryValue]> {
-  const entries: Array<[string, QueryValue]> = [];
-  for (const [name, raw] of Object.entries(query)) {
-    if (RESERVED.has(name)) continue;
-    const pairs: Array<[string, unknown]> =
-      typeof raw === 'object' && raw !== null && !Array.isArray(raw)
-        ? Object.entries(raw as Record<string, unknown>).map(([op, value]) => [`${name}[${op}]`, value])
-        : [[name, raw]];
-    for (const [filterName, value] of pairs) {
-      const text = filterText(value);
-      if (text === null) errors.push({ line_id: name, error: 'is not a filter (use key=v or key[op]=v)' });
-      else entries.push([filterName, text]);
-    }
-  }
-  return entries;
-}
-
-/** A query value as text (or repeated texts); null for anything nested deeper. */
-function filterText(value: unknown): QueryValue | null {
-  if (value === undefined || typeof value === 'string') return value;
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value as string[];
-  return null;
-}
-
-/**
- * A reserved parameter's text: the last one when repeated (`limit=5&limit=10`). Anything the query
- * parser nested (`order[a]=x`, `order[1][b]=c`) is a 400, not a default and not a crash.
- */
-function single(value: unknown, name: string, errors: ErrorDetail[]): string | undefined {
-  const last: unknown = Array.isArray(value) ? value[value.length - 1] : value;
-  if (last === undefined || typeof last === 'string') return last;
-  errors.push({ line_id: name, error: 'must be a single value' });
-  return undefined;
-}
-
-function parseCount(value: unknown, name: string, fallback: number, errors: ErrorDetail[]): number {
-  const text = single(value, name, errors);
-  if (text === undefined || text === '') return fallback;
-  if (!/^\d{1,9}$/.test(text)) {
-    errors.push({ line_id: name, error: 'must be a non-negative integer' });
-    return fallback;
-  }
-  return Number(text);
+  return { domain, limit, offset: query.offset, order, keys };
 }
 
 function readableLine(endpoint: EndpointDef, key: string): FieldLine | undefined {
   return endpoint.fields.find((line) => line.key === key && isReadableLine(line));
 }
 
-function parseOrder(
+function orderOf(
   endpoint: EndpointDef,
-  text: string | undefined,
+  terms: readonly OrderTerm[],
   fields: ModelFields,
   errors: ErrorDetail[],
-) {
-  if (!text) return undefined;
+): string | undefined {
   const parts: string[] = [];
-  for (const item of text
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)) {
-    const descending = item.startsWith('-');
-    const key = descending ? item.slice(1) : item;
+  for (const { key, descending } of terms) {
     const line = readableLine(endpoint, key);
-    const field = line?.field;
+    const direction = descending ? 'desc' : 'asc';
     if (key === 'id' && !line) {
-      parts.push(`id ${descending ? 'desc' : 'asc'}`);
+      parts.push(`id ${direction}`);
       continue;
     }
-    if (!line || !field || field.includes('.') || (field !== 'id' && !isSortable(fields[field]))) {
+    const path = line ? linePath(line) : [];
+    const field = path[0];
+    if (!field || path.length > 1 || (field !== 'id' && !isSortable(fields[field]))) {
       errors.push({ line_id: key, error: 'cannot sort by this key' });
       continue;
     }
-    parts.push(`${field} ${descending ? 'desc' : 'asc'}`);
+    parts.push(`${field} ${direction}`);
   }
   if (parts.length === 0) return undefined;
   // A unique last key makes offset paging stable: on ties Odoo's row order may change between pages.
@@ -153,14 +126,8 @@ function isSortable(meta: OdooFieldMeta | undefined): boolean {
   return meta !== undefined && !X2MANY_TYPES.has(meta.type);
 }
 
-function parseFieldsParam(endpoint: EndpointDef, text: string | undefined, errors: ErrorDetail[]) {
-  if (text === undefined) return undefined;
-  const keys = new Set(
-    text
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean),
-  );
+function keysOf(endpoint: EndpointDef, names: readonly string[], errors: ErrorDetail[]): Set<string> {
+  const keys = new Set(names);
   // An empty list would read `fields: []`, which Odoo answers with every field of the model.
   if (keys.size === 0) errors.push({ line_id: 'fields', error: 'must name at least one key' });
   for (const key of keys) {
@@ -170,20 +137,16 @@ function parseFieldsParam(endpoint: EndpointDef, text: string | undefined, error
   return keys;
 }
 
-function parseFilter(
+function filterLeaves(
   endpoint: EndpointDef,
-  name: string,
-  raw: QueryValue,
+  { key, operator: op, values }: ListFilter,
   catalog: FieldsCatalog,
   errors: ErrorDetail[],
-): unknown[] | undefined {
-  const match = /^([^[\]]+)(?:\[([a-z]+)\])?$/.exec(name);
-  const key = match?.[1] ?? name;
-  const op = match?.[2] ?? 'eq';
+): unknown[] {
   const line = readableLine(endpoint, key);
-  if (!match || !line || !line.field || line.compute !== undefined) {
+  if (!line || !line.field || line.compute !== undefined) {
     errors.push({ line_id: key, error: 'is not a filterable key of this endpoint' });
-    return undefined;
+    return [];
   }
   // Own keys only: `name[constructor]=x` must not find Object.prototype.constructor.
   const operator = Object.hasOwn(OPERATORS, op) ? OPERATORS[op] : undefined;
@@ -192,15 +155,14 @@ function parseFilter(
       line_id: key,
       error: `unknown operator "${op}"; use one of ${Object.keys(OPERATORS).join(' ')}`,
     });
-    return undefined;
+    return [];
   }
-  const values = Array.isArray(raw) ? raw : [raw ?? ''];
   // `null` asks whether the relation is set at all: on the related value's path (`country_id.code`)
   // Odoo would only look at records that have a related record, and never find the empty ones.
   const path = line.relation && operator !== 'null' ? `${line.field}.${line.relation.match}` : line.field;
   // Typed by the field the path ends on: `customer_name` on `partner_id.name` is text, not an id.
-  const meta = line.relation ? undefined : fieldMetaAt(catalog, endpoint.model, line.field);
-  return values.map((text) => filterLeaf(path, operator, String(text), meta, key, errors));
+  const meta = line.relation ? undefined : fieldMetaAt(catalog, endpoint.model, linePath(line));
+  return values.map((text) => filterLeaf(path, operator, text, meta, key, errors));
 }
 
 function filterLeaf(

@@ -4,7 +4,7 @@
  */
 import { MappingDef } from '../config/types';
 import { expressionFieldNames } from './expressions';
-import { FieldsCatalog, MappingLookup, fieldsOf } from './fields-catalog';
+import { FieldsCatalog, MappingLookup, fieldsOf, linePath } from './fields-catalog';
 import { OdooRecord, relatedIds } from './from-odoo';
 import { isReadableLine } from './writable-lines';
 
@@ -17,7 +17,7 @@ export function fieldsToRead(
   const fields = new Set<string>();
   for (const line of mapping.fields) {
     if (!isReadableLine(line) || (keys && !keys.has(line.key))) continue;
-    const root = line.field?.split('.')[0];
+    const root = linePath(line)[0];
     if (root && root !== 'id') fields.add(root);
     if (line.compute !== undefined) {
       for (const name of expressionFieldNames(line.compute)) if (name in known) fields.add(name);
@@ -59,7 +59,7 @@ export function planRelatedReads(
   const fields = fieldsOf(catalog, mapping.model);
   for (const line of mapping.fields) {
     if (!isReadableLine(line) || !line.field || (keys && !keys.has(line.key))) continue;
-    const [root = '', ...rest] = line.field.split('.');
+    const [root = '', ...rest] = linePath(line);
     const model = line.relation?.model ?? fields[root]?.relation;
     if (!model) continue;
     const nested = line.mapping ? lookup(line.mapping) : undefined;

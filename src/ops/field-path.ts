@@ -1,5 +1,6 @@
 /** Follows a dotted field path (`partner_id.country_id.code`) through the relations of a catalog. */
 import { didYouMean } from '../config/did-you-mean';
+import { walkPath } from '../mapping/fields-catalog';
 import type { CheckedFieldMeta, ModelCatalog } from './model-catalog';
 
 export type PathResult =
@@ -10,27 +11,23 @@ export type PathResult =
   | { kind: 'unknown' };
 
 export function resolvePath(catalog: ModelCatalog, model: string, path: readonly string[]): PathResult {
-  let current = model;
-  for (const [index, name] of path.entries()) {
-    const fields = catalog.fields(current);
-    if (!fields) return { kind: 'unknown' };
-    const meta = fields[name];
-    const via = path.length > 1 ? ` (in the path "${path.join('.')}")` : '';
-    if (!meta) {
+  const walk = walkPath((name) => catalog.fields(name), model, path);
+  const via = path.length > 1 ? ` (in the path "${path.join('.')}")` : '';
+  switch (walk.kind) {
+    case 'found':
+      return { kind: 'found', meta: walk.meta, model: walk.model, name: walk.name };
+    case 'no-field':
       return {
         kind: 'wrong',
-        message: `${current} has no field "${name}"${via}`,
-        hint: didYouMean(name, Object.keys(fields)),
+        message: `${walk.model} has no field "${walk.name}"${via}`,
+        hint: didYouMean(walk.name, walk.known),
       };
-    }
-    if (index === path.length - 1) return { kind: 'found', meta, model: current, name };
-    if (!meta.relation) {
+    case 'not-relation':
       return {
         kind: 'wrong',
-        message: `${current}.${name} is a ${meta.type} field, not a relation: the path "${path.join('.')}" cannot go on`,
+        message: `${walk.model}.${walk.name} is a ${walk.meta.type} field, not a relation: the path "${path.join('.')}" cannot go on`,
       };
-    }
-    current = meta.relation;
+    default:
+      return { kind: 'unknown' };
   }
-  return { kind: 'unknown' };
 }

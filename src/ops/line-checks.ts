@@ -5,6 +5,7 @@
  */
 import { didYouMean } from '../config/did-you-mean';
 import type { FieldLine, MappingDef } from '../config/types';
+import { linePath } from '../mapping/fields-catalog';
 import { RELATIONAL_TYPES, X2MANY_TYPES } from '../mapping/odoo-field-meta';
 import type { ConsistencyProblem } from './consistency-types';
 import { resolvePath } from './field-path';
@@ -39,7 +40,7 @@ export function checkMappingLines(mapping: MappingDef, ctx: LineCheckContext): P
 
 function checkLine(mapping: MappingDef, line: FieldLine, index: number, ctx: LineCheckContext): Problems {
   if (line.field === undefined) return [];
-  const path = line.field.split('.');
+  const path = linePath(line);
   const resolved = resolvePath(ctx.catalog, mapping.model, path);
   if (resolved.kind === 'unknown') return [];
   if (resolved.kind === 'wrong') {

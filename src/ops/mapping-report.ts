@@ -5,6 +5,7 @@
 import { didYouMean } from '../config/did-you-mean';
 import type { EndpointDef, MappingDef } from '../config/types';
 import type { AccessOperation, ConsistencyProblem } from './consistency-types';
+import { pathOf } from '../mapping/fields-catalog';
 import { resolvePath } from './field-path';
 import { checkMappingLines, LineCheckContext } from './line-checks';
 import type { CheckedModelFields } from './model-catalog';
@@ -58,7 +59,7 @@ export function endpointSettingProblems(endpoint: EndpointDef, ctx: LineCheckCon
   }
   endpoint.domain.forEach((condition, index) => {
     if (!Array.isArray(condition) || typeof condition[0] !== 'string') return;
-    const resolved = resolvePath(ctx.catalog, endpoint.model, condition[0].split('.'));
+    const resolved = resolvePath(ctx.catalog, endpoint.model, pathOf(condition[0]));
     if (resolved.kind !== 'wrong') return;
     problems.push(mappingProblem(endpoint, `domain[${index}]`, 'error', resolved.message, resolved.hint));
   });

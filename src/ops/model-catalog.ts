@@ -6,6 +6,8 @@
 import { GatewayError } from '../errors/gateway-error';
 import { FIELDS_GET_ATTRIBUTES, OdooFieldMeta } from '../mapping/odoo-field-meta';
 import type { OdooClient } from '../odoo/odoo-client';
+import { odooModel } from '../odoo/odoo-model';
+import { FieldPath, completePaths } from '../mapping/fields-catalog';
 
 /** What the check reads of a field beyond the gateway's usual attributes. */
 export interface CheckedFieldMeta extends OdooFieldMeta {
@@ -33,11 +35,7 @@ export interface ModelCatalog {
   fields(model: string): CheckedModelFields | undefined;
 }
 
-/** A model followed by a dotted path of field names. */
-export interface FieldPath {
-  model: string;
-  path: readonly string[];
-}
+export type { FieldPath };
 
 /** Odoo's answer to a model it does not have: fault 2 "Object x doesn't exist". */
 const MISSING_MODEL = /^Object \S+ doesn't exist/;
@@ -61,37 +59,18 @@ export async function loadModelCatalog(
     }
     return entry;
   };
-  await Promise.all([...new Set(models)].map(ensure));
-  await Promise.all(paths.map((path) => walkPath(path, ensure)));
-  return {
-    get: (model) => states.get(model),
-    fields: (model) => {
-      const state = states.get(model);
-      return state?.state === 'ok' ? state.fields : undefined;
-    },
+  const fields = (model: string) => {
+    const state = states.get(model);
+    return state?.state === 'ok' ? state.fields : undefined;
   };
-}
-
-async function walkPath(path: FieldPath, ensure: (model: string) => Promise<ModelState>): Promise<void> {
-  let model = path.model;
-  for (const name of path.path.slice(0, -1)) {
-    const state = await ensure(model);
-    const relation = state.state === 'ok' ? state.fields[name]?.relation : undefined;
-    if (!relation) return;
-    model = relation;
-  }
-  await ensure(model);
+  await Promise.all([...new Set(models)].map(ensure));
+  await completePaths(fields, ensure, paths);
+  return { get: (model) => states.get(model), fields };
 }
 
 async function fetchModel(odoo: OdooClient, model: string): Promise<ModelState> {
   try {
-    const fields = await odoo.executeKw<CheckedModelFields>(
-      model,
-      'fields_get',
-      [],
-      { attributes: [...CHECK_ATTRIBUTES] },
-      { readOnly: true },
-    );
+    const fields = await odooModel(odoo, model).fieldsGet<CheckedModelFields>(CHECK_ATTRIBUTES);
     return { state: 'ok', fields };
   } catch (error) {
     if (error instanceof GatewayError && error.status === 400 && MISSING_MODEL.test(error.message)) {

@@ -5,6 +5,7 @@
  */
 import { GatewayError } from '../errors/gateway-error';
 import type { OdooClient } from '../odoo/odoo-client';
+import { odooModel } from '../odoo/odoo-model';
 import type { AccessOperation } from './consistency-types';
 
 function isFault(error: unknown): error is GatewayError {
@@ -21,16 +22,10 @@ export class AccessRights {
     const key = `${model}\u0000${operation}`;
     let answer = this.answers.get(key);
     if (!answer) {
-      answer = this.odoo
-        .executeKw<unknown>(
-          model,
-          'check_access_rights',
-          [operation],
-          { raise_exception: false },
-          { readOnly: true },
-        )
+      answer = odooModel(this.odoo, model)
+        .checkAccessRights(operation)
         .then(
-          (granted) => granted === true,
+          (granted) => granted,
           (error: unknown) => {
             if (isFault(error)) return null;
             throw error;
@@ -51,13 +46,7 @@ export async function fetchOdooDefaults(
     [...wanted].map(async ([model, names]) => {
       if (names.size === 0) return [model, {}] as const;
       try {
-        const values = await odoo.executeKw<Record<string, unknown>>(
-          model,
-          'default_get',
-          [[...names].sort()],
-          {},
-          { readOnly: true },
-        );
+        const values = await odooModel(odoo, model).defaultGet([...names].sort());
         return [model, values ?? {}] as const;
       } catch (error) {
         if (isFault(error)) return [model, null] as const;

@@ -7,6 +7,7 @@
  */
 import type { GatewayConfig } from '../config/types';
 import { GatewayError } from '../errors/gateway-error';
+import { linePath, pathOf } from '../mapping/fields-catalog';
 import type { OdooClient } from '../odoo/odoo-client';
 import { accessReport } from './access-report';
 import type {
@@ -103,13 +104,13 @@ function pathsOf(config: GatewayConfig): FieldPath[] {
   const paths: FieldPath[] = [];
   for (const mapping of config.mappings.values()) {
     for (const line of mapping.fields) {
-      if (line.field?.includes('.')) paths.push({ model: mapping.model, path: line.field.split('.') });
+      if (line.field?.includes('.')) paths.push({ model: mapping.model, path: linePath(line) });
     }
   }
   for (const endpoint of config.endpoints.values()) {
     for (const condition of endpoint.domain) {
       if (Array.isArray(condition) && typeof condition[0] === 'string' && condition[0].includes('.')) {
-        paths.push({ model: endpoint.model, path: condition[0].split('.') });
+        paths.push({ model: endpoint.model, path: pathOf(condition[0]) });
       }
     }
   }

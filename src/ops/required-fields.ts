@@ -3,6 +3,7 @@
  * fills the field itself (a default, a compute, a related or `_inherits` parent). Pure: the Odoo
  * defaults come from `default_get`, asked by the caller.
  */
+import { linePath } from '../mapping/fields-catalog';
 import type { FieldLine, MappingDef } from '../config/types';
 import { writesToOdoo } from './line-checks';
 import type { CheckedModelFields } from './model-catalog';
@@ -38,7 +39,7 @@ export interface RequiredInput {
 function linesWriting(mapping: MappingDef, name: string): Array<{ line: FieldLine; index: number }> {
   return mapping.fields
     .map((line, index) => ({ line, index }))
-    .filter(({ line }) => writesToOdoo(line) && line.field?.split('.')[0] === name);
+    .filter(({ line }) => writesToOdoo(line) && linePath(line)[0] === name);
 }
 
 function filledOutsideLines(input: RequiredInput, name: string): boolean {

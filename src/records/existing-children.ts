@@ -15,7 +15,7 @@ import { OdooClient } from '../odoo/odoo-client';
 export interface ReplaceTarget {
   recordId: number;
   body: Record<string, unknown>;
-  /** Prepared values; their replace lines (`[[5,0,0], [0,0,vals]…]`) are rewritten in place. */
+  /** Prepared values, with replace lines (`[[5,0,0], [0,0,vals]…]`) still to be refined. */
   vals: Record<string, unknown>;
 }
 
@@ -34,11 +34,13 @@ export function replaceLinesOf(endpoint: EndpointDef, fields: ModelFields): Fiel
   );
 }
 
-export async function refineReplaceLines(request: RefineRequest): Promise<void> {
+/** The targets' values with their replace lines turned into commands on the existing lines, in order. */
+export async function refineReplaceLines(request: RefineRequest): Promise<Record<string, unknown>[]> {
+  const refined = request.targets.map((target) => ({ ...target.vals }));
   const lines = replaceLinesOf(request.endpoint, request.fields).filter((line) =>
     request.targets.some((target) => Array.isArray(target.vals[line.field ?? ''])),
   );
-  if (lines.length === 0) return;
+  if (lines.length === 0) return refined;
   const context = { ...request.endpoint.context };
   const parents = await request.odoo.executeKw<OdooRecord[]>(
     request.endpoint.model,
@@ -52,19 +54,21 @@ export async function refineReplaceLines(request: RefineRequest): Promise<void> 
     const existing = await existingLines(request, line, parents, context);
     const nested = request.lookup(line.mapping ?? '');
     if (!nested) continue;
-    for (const target of request.targets) {
+    request.targets.forEach((target, position) => {
       const field = line.field ?? '';
       const commands = target.vals[field];
       const parent = parentById.get(target.recordId);
-      if (!Array.isArray(commands) || !parent) continue;
+      if (!Array.isArray(commands) || !parent) return;
       const created = commands.filter((command): command is [0, 0, Record<string, unknown>] =>
         isCreate(command),
       );
       const objects = asObjects(target.body[line.key]);
       const pairs = objects.map((object, index) => ({ object, vals: created[index]?.[2] ?? {} }));
-      target.vals[field] = replaceCommands(nested, pairs, existing(relatedIds(parent[field])));
-    }
+      const vals = refined[position] as Record<string, unknown>;
+      vals[field] = replaceCommands(nested, pairs, existing(relatedIds(parent[field])));
+    });
   }
+  return refined;
 }
 
 /** The current lines of one one2many: one read of every child's identifier, for all parents at once. */

@@ -3,8 +3,9 @@
  * and Odoo's schema does not change while the gateway runs (a config reload clears it anyway).
  */
 import { OdooClient } from '../odoo/odoo-client';
+import { odooModel } from '../odoo/odoo-model';
 import { MappingDef } from '../config/types';
-import { FieldsCatalog, MappingLookup, missingPathModel, modelsOf } from '../mapping/fields-catalog';
+import { FieldsCatalog, MappingLookup, completePaths, modelsOf, pathsOf } from '../mapping/fields-catalog';
 import { FIELDS_GET_ATTRIBUTES, ModelFields } from '../mapping/odoo-field-meta';
 
 export class ModelFieldsCache {
@@ -16,15 +17,7 @@ export class ModelFieldsCache {
   get(model: string): Promise<ModelFields> {
     let entry = this.pending.get(model);
     if (!entry) {
-      entry = this.odoo.executeKw<ModelFields>(
-        model,
-        'fields_get',
-        [],
-        { attributes: [...FIELDS_GET_ATTRIBUTES] },
-        {
-          readOnly: true,
-        },
-      );
+      entry = odooModel(this.odoo, model).fieldsGet<ModelFields>(FIELDS_GET_ATTRIBUTES);
       this.pending.set(model, entry);
       const settling = entry;
       settling.then(
@@ -49,18 +42,14 @@ export class ModelFieldsCache {
   }
 
   /**
-   * The fields of every model a mapping touches, including those along dotted read paths
-   * (`partner_id.country_id.code` needs res.partner and res.country): one fields_get per new model.
+   * The fields of every model a mapping touches, including those along dotted read paths of the
+   * mapping and its nested mappings (`partner_id.country_id.code` needs res.partner and res.country):
+   * one fields_get per new model.
    */
   async catalogFor(mapping: MappingDef, lookup: MappingLookup): Promise<FieldsCatalog> {
     const catalog = new Map(await this.catalog(modelsOf(mapping, lookup)));
-    for (const line of mapping.fields) {
-      if (!line.field?.includes('.')) continue;
-      for (let model = missingPathModel(catalog, mapping.model, line.field); model;) {
-        catalog.set(model, await this.get(model));
-        model = missingPathModel(catalog, mapping.model, line.field);
-      }
-    }
+    const fetch = async (model: string) => catalog.set(model, await this.get(model));
+    await completePaths((model) => catalog.get(model), fetch, pathsOf(mapping, lookup));
     return catalog;
   }
 

@@ -5,12 +5,13 @@
  * nested mapping is an endpoint that does not enable POST.
  */
 import { EndpointDef, FieldLine, MappingDef } from '../config/types';
-import { ErrorDetail } from '../errors/gateway-error';
+import { ErrorDetail, GatewayError } from '../errors/gateway-error';
 import { FieldsCatalog, MappingLookup, fieldsOf } from '../mapping/fields-catalog';
 import { RelationIds, asObjects } from '../mapping/relation-values';
 import { toOdooVals } from '../mapping/to-odoo';
 import { OdooRecord } from '../mapping/from-odoo';
 import { OdooClient } from '../odoo/odoo-client';
+import { SplitSender } from './split-sender';
 
 export interface NestedMany2oneRequest {
   odoo: OdooClient;
@@ -26,6 +27,8 @@ export interface NestedMany2oneRequest {
 export interface NestedMany2oneResult {
   ids: WeakMap<object, number>;
   errors: WeakMap<object, ErrorDetail[]>;
+  /** Objects whose create Odoo refused, with its error: only the bodies holding them fail. */
+  refusals: WeakMap<object, GatewayError>;
 }
 
 interface Pending {
@@ -35,7 +38,7 @@ interface Pending {
 }
 
 export async function resolveNestedMany2one(request: NestedMany2oneRequest): Promise<NestedMany2oneResult> {
-  const result: NestedMany2oneResult = { ids: new WeakMap(), errors: new WeakMap() };
+  const result: NestedMany2oneResult = { ids: new WeakMap(), errors: new WeakMap(), refusals: new WeakMap() };
   const fields = fieldsOf(request.catalog, request.mapping.model);
   const pending: Pending[] = [];
   for (const line of request.mapping.fields) {
@@ -100,6 +103,8 @@ async function resolveLine(request: NestedMany2oneRequest, entry: Pending, resul
       if (id !== undefined) result.ids.set(object, id);
       const errors = result.errors.get(first);
       if (errors) result.errors.set(object, errors);
+      const refusal = result.refusals.get(first);
+      if (refusal) result.refusals.set(object, refusal);
     }
   }
 }
@@ -149,16 +154,34 @@ async function createObjects(
   const creatable = prepared.filter((item) => item.errors.length === 0);
   for (const item of prepared) if (item.errors.length > 0) result.errors.set(item.object, item.errors);
   if (creatable.length === 0) return;
-  const ids = await request.odoo.executeKw<number[]>(
-    entry.nested.model,
-    'create',
-    [creatable.map((item) => item.vals)],
-    { context: contextOf(entry.nested, request) },
+  // Refused values are isolated by splitting the call, so that only the bodies holding them fail.
+  const results = await new SplitSender(true).send(creatable, (part) =>
+    request.odoo.executeKw<number[]>(entry.nested.model, 'create', [part.map((item) => item.vals)], {
+      context: contextOf(entry.nested, request),
+    }),
   );
-  creatable.forEach((item, index) => {
-    const id = ids[index];
-    if (typeof id === 'number') result.ids.set(item.object, id);
+  creatable.forEach((item, position) => {
+    const outcome = results[position];
+    if (outcome?.ok && typeof outcome.value === 'number') result.ids.set(item.object, outcome.value);
+    else if (outcome?.ok === false && outcome.why !== 'refused') throw outcome.error;
+    else if (outcome?.ok === false) result.refusals.set(item.object, outcome.error);
   });
+}
+
+/** Odoo's refusal of a nested object `body` holds, if any. */
+export function nestedRefusalFor(
+  mapping: MappingDef,
+  result: NestedMany2oneResult,
+  body: Record<string, unknown>,
+): GatewayError | undefined {
+  for (const line of mapping.fields) {
+    if (line.mapping === undefined || body[line.key] === undefined) continue;
+    for (const object of asObjects(body[line.key])) {
+      const refusal = result.refusals.get(object);
+      if (refusal) return refusal;
+    }
+  }
+  return undefined;
 }
 
 function isMatchValue(value: unknown): value is string | number {

@@ -8,6 +8,7 @@ import { AmbiguousIdentifierError, NotFoundError, ValidationError } from '../err
 import { ModelFields } from '../mapping/odoo-field-meta';
 import { OdooRecord } from '../mapping/from-odoo';
 import { OdooClient } from '../odoo/odoo-client';
+import { odooModel } from '../odoo/odoo-model';
 
 export interface IdentifierRef {
   key: string;
@@ -46,6 +47,11 @@ export function parseIdentifierValue(
   return typeof raw === 'number' && (type === 'float' || type === 'monetary') ? raw : String(raw);
 }
 
+/** The endpoint's domain narrowed to one identifier value. */
+export function identifierDomain(endpoint: EndpointDef, value: string | number): unknown[] {
+  return [...endpoint.domain, [identifierOf(endpoint).field, '=', value]];
+}
+
 /** The one record with this identifier value inside the endpoint's domain, reading `fields`. */
 export async function findOneRecord(
   odoo: OdooClient,
@@ -53,14 +59,16 @@ export async function findOneRecord(
   value: string | number,
   fields: readonly string[],
 ): Promise<OdooRecord> {
-  const { key, field } = identifierOf(endpoint);
-  const records = await odoo.executeKw<OdooRecord[]>(
-    endpoint.model,
-    'search_read',
-    [[...endpoint.domain, [field, '=', value]]],
-    { fields: [...fields], limit: 2, context: { ...endpoint.context } },
-    { readOnly: true },
+  const records = await odooModel(odoo, endpoint.model, endpoint.context).searchRead<OdooRecord>(
+    identifierDomain(endpoint, value),
+    { fields, limit: 2 },
   );
+  return theOneRecord(endpoint, value, records);
+}
+
+/** The only record of a search by identifier (searched with limit 2): none is a 404, two a 409. */
+export function theOneRecord<T>(endpoint: EndpointDef, value: string | number, records: readonly T[]): T {
+  const { key } = identifierOf(endpoint);
   const [first, second] = records;
   if (!first) {
     throw new NotFoundError(`No ${endpoint.name} record with ${key} ${JSON.stringify(value)}`, {
@@ -85,12 +93,9 @@ export async function findIdsByIdentifier(
   const { field } = identifierOf(endpoint);
   const found = new Map<string, number[]>();
   if (values.length === 0) return found;
-  const records = await odoo.executeKw<OdooRecord[]>(
-    endpoint.model,
-    'search_read',
-    [[...endpoint.domain, [field, 'in', [...new Set(values)]]]],
-    { fields: field === 'id' ? ['id'] : [field], order: 'id', context: { ...endpoint.context } },
-    { readOnly: true },
+  const records = await odooModel(odoo, endpoint.model, endpoint.context).searchRead<OdooRecord>(
+    [...endpoint.domain, [field, 'in', [...new Set(values)]]],
+    { fields: field === 'id' ? ['id'] : [field], order: 'id' },
   );
   for (const record of records) {
     const key = String(record[field]);

@@ -1,18 +1,22 @@
 /**
- * GET list and GET one: one `search_read` (+ one `search_count` for `total`) for the page, then one
- * `read` per related model per level for relations, nested mappings and dotted paths.
+ * GET list and GET one. Two plans, the same answers:
+ * - web (Odoo 17+): ONE `web_search_read` (or `web_read`) with the relations nested in it (web-reads.ts);
+ * - classic (any Odoo): one `search_read` (+ one `search_count` for `total`) for the page, then one
+ *   `read` per related model per level for relations, nested mappings and dotted paths.
  */
 import { EndpointDef, MappingDef } from '../config/types';
-import { InvalidQueryError } from '../errors/errors';
 import { ExpressionError, evaluateExpression } from '../mapping/expressions';
 import { FieldsCatalog, MappingLookup } from '../mapping/fields-catalog';
 import { OdooRecord, fromOdooRecord } from '../mapping/from-odoo';
-import { parseListQuery } from '../mapping/list-query';
+import { ListQuery, toListSearch } from '../mapping/list-query';
 import { fieldsToRead } from '../mapping/read-plan';
 import { OdooClient } from '../odoo/odoo-client';
+import { odooModel } from '../odoo/odoo-model';
 import { ModelFieldsCache } from './model-fields-cache';
-import { findOneRecord, parseIdentifierValue } from './record-lookup';
-import { loadRelated } from './related-loader';
+import { ReadPlanChoice, usesWebPlan } from './read-plan-choice';
+import { findOneRecord, identifierDomain, parseIdentifierValue, theOneRecord } from './record-lookup';
+import { RelatedStore, loadRelated } from './related-loader';
+import { FetchedRecords, webListPage, webReadById, webSearch } from './web-reads';
 
 export interface ReadDeps {
   odoo: OdooClient;
@@ -20,6 +24,8 @@ export interface ReadDeps {
   lookup: MappingLookup;
   /** Where `compute` expression failures go (they render as null, never a 500). */
   onExpressionError?: (key: string, message: string) => void;
+  /** Which read plan to use; `classic` when absent (see read-plan-choice.ts). */
+  readPlan?: ReadPlanChoice;
 }
 
 export interface ListResult {
@@ -30,48 +36,46 @@ export interface ListResult {
   offset: number;
 }
 
-export async function listRecords(deps: ReadDeps, endpoint: EndpointDef, rawQuery: Record<string, unknown>) {
+export async function listRecords(
+  deps: ReadDeps,
+  endpoint: EndpointDef,
+  query: ListQuery,
+): Promise<ListResult> {
   const catalog = await deps.fields.catalogFor(endpoint, deps.lookup);
-  const { query, errors } = parseListQuery(endpoint, rawQuery, catalog);
-  if (!query) {
-    const first = errors[0];
-    throw new InvalidQueryError(first?.line_id ? `${first.line_id}: ${first.error}` : 'invalid query', {
-      lineId: first?.line_id ?? null,
-      details: errors,
-    });
+  const search = toListSearch(endpoint, query, catalog);
+  let page: FetchedRecords & { total: number };
+  if (await usesWebPlan(deps.odoo, deps.readPlan)) {
+    page = await webListPage({ ...deps, endpoint, catalog }, search);
+  } else {
+    const model = odooModel(deps.odoo, endpoint.model, endpoint.context);
+    const [records, total] = await Promise.all([
+      model.searchRead<OdooRecord>(search.domain, {
+        fields: fieldsToRead(endpoint, catalog, search.keys),
+        limit: search.limit,
+        offset: search.offset,
+        order: search.order,
+      }),
+      model.searchCount(search.domain),
+    ]);
+    page = { records, total, ...(await classicRelated(deps, endpoint, records, catalog, search.keys)) };
   }
-  const context = { ...endpoint.context };
-  const [records, total] = await Promise.all([
-    deps.odoo.executeKw<OdooRecord[]>(
-      endpoint.model,
-      'search_read',
-      [query.domain],
-      {
-        fields: fieldsToRead(endpoint, catalog, query.keys),
-        limit: query.limit,
-        offset: query.offset,
-        ...(query.order ? { order: query.order } : {}),
-        context,
-      },
-      { readOnly: true },
-    ),
-    deps.odoo.executeKw<number>(
-      endpoint.model,
-      'search_count',
-      [query.domain],
-      { context },
-      { readOnly: true },
-    ),
-  ]);
-  const data = await renderRecords(deps, endpoint, records, catalog, query.keys);
-  return { data, count: data.length, total, limit: query.limit, offset: query.offset } satisfies ListResult;
+  const data = await renderFetched(deps, endpoint, page, catalog, search.keys);
+  return { data, count: data.length, total: page.total, limit: search.limit, offset: search.offset };
 }
 
 export async function getRecord(deps: ReadDeps, endpoint: EndpointDef, rawId: unknown): Promise<OdooRecord> {
   const catalog = await deps.fields.catalogFor(endpoint, deps.lookup);
   const value = parseIdentifierValue(endpoint, rawId, catalog.get(endpoint.model) ?? {});
-  const record = await findOneRecord(deps.odoo, endpoint, value, fieldsToRead(endpoint, catalog));
-  const [data] = await renderRecords(deps, endpoint, [record], catalog);
+  let fetched: FetchedRecords;
+  if (await usesWebPlan(deps.odoo, deps.readPlan)) {
+    // limit 2: a second match makes the identifier ambiguous (409), never a silent pick.
+    fetched = await webSearch({ ...deps, endpoint, catalog }, identifierDomain(endpoint, value), 2);
+    theOneRecord(endpoint, value, fetched.records);
+  } else {
+    const record = await findOneRecord(deps.odoo, endpoint, value, fieldsToRead(endpoint, catalog));
+    fetched = { records: [record], ...(await classicRelated(deps, endpoint, [record], catalog)) };
+  }
+  const [data] = await renderFetched(deps, endpoint, fetched, catalog);
   return data ?? {};
 }
 
@@ -82,44 +86,51 @@ export async function getRecordById(
   id: number,
 ): Promise<OdooRecord | null> {
   const catalog = await deps.fields.catalogFor(endpoint, deps.lookup);
-  const records = await deps.odoo.executeKw<OdooRecord[]>(
-    endpoint.model,
-    'read',
-    [[id]],
-    { fields: fieldsToRead(endpoint, catalog), context: { ...endpoint.context } },
-    { readOnly: true },
-  );
-  const [data] = await renderRecords(deps, endpoint, records, catalog);
+  let fetched: FetchedRecords;
+  if (await usesWebPlan(deps.odoo, deps.readPlan)) {
+    fetched = await webReadById({ ...deps, endpoint, catalog }, id);
+  } else {
+    const model = odooModel(deps.odoo, endpoint.model, endpoint.context);
+    const records = await model.read<OdooRecord>([id], fieldsToRead(endpoint, catalog));
+    fetched = { records, ...(await classicRelated(deps, endpoint, records, catalog)) };
+  }
+  const [data] = await renderFetched(deps, endpoint, fetched, catalog);
   return data ?? null;
 }
 
-export async function renderRecords(
+/** Classic plan: the related records, one `read` per related model per level. */
+function classicRelated(
   deps: ReadDeps,
-  mapping: MappingDef,
+  endpoint: EndpointDef,
   records: readonly OdooRecord[],
   catalog: FieldsCatalog,
   keys?: ReadonlySet<string>,
-): Promise<OdooRecord[]> {
-  const { store, catalog: fullCatalog } = await loadRelated({
+): Promise<{ store: RelatedStore; catalog: FieldsCatalog }> {
+  return loadRelated({
     odoo: deps.odoo,
     catalog,
     fieldsOfModel: (model) => deps.fields.get(model),
     lookup: deps.lookup,
-    mapping,
+    mapping: endpoint,
     records,
     keys,
-    context: 'context' in mapping ? { ...(mapping as EndpointDef).context } : {},
+    context: endpoint.context,
   });
+}
+
+/** One renderer for both plans: flat records, related records by model and id, `compute` results. */
+function renderFetched(
+  deps: ReadDeps,
+  mapping: MappingDef,
+  fetched: FetchedRecords & { catalog?: FieldsCatalog },
+  catalog: FieldsCatalog,
+  keys?: ReadonlySet<string>,
+): Promise<OdooRecord[]> {
+  const context = { catalog: fetched.catalog ?? catalog, lookup: deps.lookup, related: fetched.store, keys };
   return Promise.all(
-    records.map(async (record) => {
+    fetched.records.map(async (record) => {
       const computed = await computeOutputs(deps, mapping, record, keys);
-      return fromOdooRecord(mapping, record, {
-        catalog: fullCatalog,
-        lookup: deps.lookup,
-        related: store,
-        computed,
-        keys,
-      });
+      return fromOdooRecord(mapping, record, { ...context, computed });
     }),
   );
 }

@@ -1,13 +1,14 @@
 /**
  * POST / PUT / DELETE of one record. Creates and updates are a batch of one (batch-writer.ts), so that
- * upsert, conflicts and Idempotency-Key retries behave the same for one record as for many.
+ * upsert, conflicts and Idempotency-Key retries behave the same for one record as for many; their
+ * outcome is returned as a value, failed or not, for the handler to answer with.
  */
 import { EndpointDef } from '../config/types';
 import { InternalError } from '../errors/errors';
 import { writeItems } from './batch-writer';
 import { WriteDeps } from './prepare-writes';
 import { findOneRecord, parseIdentifierValue } from './record-lookup';
-import { ItemOutcome } from './write-outcome';
+import { ItemOutcome, ItemSuccess, ResumeState } from './write-outcome';
 
 export interface WriteOutcome {
   status: 200 | 201;
@@ -20,8 +21,9 @@ export async function createRecord(
   deps: WriteDeps,
   endpoint: EndpointDef,
   body: unknown,
-): Promise<WriteOutcome> {
-  return single(await writeItems(deps, endpoint, [{ body }], { method: 'POST', atomic: false }));
+  resume?: ResumeState,
+): Promise<ItemOutcome> {
+  return single(await writeItems(deps, endpoint, [{ body }], { method: 'POST', atomic: false, resume }));
 }
 
 /**
@@ -33,18 +35,20 @@ export async function updateRecord(
   endpoint: EndpointDef,
   rawId: unknown,
   body: unknown,
-): Promise<WriteOutcome> {
-  const outcomes = await writeItems(deps, endpoint, [{ body, target: rawId }], {
-    method: 'PUT',
-    atomic: false,
-  });
-  return single(outcomes);
+  resume?: ResumeState,
+): Promise<ItemOutcome> {
+  const inputs = [{ body, target: rawId }];
+  return single(await writeItems(deps, endpoint, inputs, { method: 'PUT', atomic: false, resume }));
 }
 
-function single(outcomes: readonly ItemOutcome[]): WriteOutcome {
+function single(outcomes: readonly ItemOutcome[]): ItemOutcome {
   const [outcome] = outcomes;
   if (!outcome) throw new InternalError('A write produced no outcome');
-  if (!outcome.ok) throw outcome.error;
+  return outcome;
+}
+
+/** The answer to a successful create or update of one record. */
+export function savedOutcome(outcome: ItemSuccess): WriteOutcome {
   return outcome.created
     ? { status: 201, message: 'Record created', id: outcome.id }
     : { status: 200, message: 'Record updated', id: outcome.id };

@@ -4,32 +4,16 @@
  */
 import { MappingDef } from '../config/types';
 import { FieldsCatalog, MappingLookup, fieldsOf } from '../mapping/fields-catalog';
-import { OdooRecord, RelatedRecords, relatedIds } from '../mapping/from-odoo';
+import { OdooRecord, relatedIds } from '../mapping/from-odoo';
+import { RelatedStore } from '../mapping/related-store';
 import { ModelFields } from '../mapping/odoo-field-meta';
 import { RelatedPlan, addRead, planRelatedReads } from '../mapping/read-plan';
 import { OdooClient } from '../odoo/odoo-client';
+import { OdooContext, odooModel } from '../odoo/odoo-model';
 
 const MAX_LEVELS = 8;
 
-export class RelatedStore implements RelatedRecords {
-  private readonly byModel = new Map<string, Map<number, OdooRecord>>();
-
-  get(model: string, id: number): OdooRecord | undefined {
-    return this.byModel.get(model)?.get(id);
-  }
-
-  add(model: string, records: readonly OdooRecord[]): void {
-    let table = this.byModel.get(model);
-    if (!table) {
-      table = new Map();
-      this.byModel.set(model, table);
-    }
-    for (const record of records) {
-      if (typeof record.id !== 'number') continue;
-      table.set(record.id, { ...table.get(record.id), ...record });
-    }
-  }
-}
+export { RelatedStore };
 
 export interface RelatedLoadRequest {
   odoo: OdooClient;
@@ -39,7 +23,7 @@ export interface RelatedLoadRequest {
   mapping: MappingDef;
   records: readonly OdooRecord[];
   keys?: ReadonlySet<string>;
-  context: Record<string, unknown>;
+  context: OdooContext;
 }
 
 export async function loadRelated(
@@ -51,13 +35,8 @@ export async function loadRelated(
   for (let level = 0; level < MAX_LEVELS && plan.reads.size > 0; level += 1) {
     await Promise.all(
       [...plan.reads.values()].map(async (read) => {
-        const records = await request.odoo.executeKw<OdooRecord[]>(
-          read.model,
-          'read',
-          [[...read.ids]],
-          { fields: [...read.fields], context: request.context },
-          { readOnly: true },
-        );
+        const model = odooModel(request.odoo, read.model, request.context);
+        const records = await model.read<OdooRecord>([...read.ids], [...read.fields]);
         store.add(read.model, records);
       }),
     );

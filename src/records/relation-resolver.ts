@@ -5,10 +5,12 @@
  */
 import { MappingDef } from '../config/types';
 import { MappingLookup } from '../mapping/fields-catalog';
-import { MatchValue, RelationIdTable, RelationWants, collectRelationWants } from '../mapping/relation-values';
+import { GatewayError } from '../errors/gateway-error';
+import { MatchValue, RelationIdTable, collectRelationWants, relationKey } from '../mapping/relation-values';
 import { OdooRecord } from '../mapping/from-odoo';
 import { OdooClient } from '../odoo/odoo-client';
 import { RelationCache } from './relation-cache';
+import { SplitSender } from './split-sender';
 
 export interface RelationResolveRequest {
   odoo: OdooClient;
@@ -16,12 +18,11 @@ export interface RelationResolveRequest {
   bodies: readonly Record<string, unknown>[];
   lookup: MappingLookup;
   context: Record<string, unknown>;
-  /** Creates missing values where the line says `create_missing: true`; false for dry runs and reads. */
-  createMissing: boolean;
   /** Cross-request cache of value → id (relation_cache_ttl_ms); absent or disabled: always ask Odoo. */
   cache?: RelationCache;
 }
 
+/** Looks up every relation value the bodies name; creates nothing. */
 export async function resolveRelations(request: RelationResolveRequest): Promise<RelationIdTable> {
   const wants = collectRelationWants(request.mapping, request.bodies, request.lookup);
   const table = new RelationIdTable();
@@ -50,47 +51,74 @@ export async function resolveRelations(request: RelationResolveRequest): Promise
       }
     }),
   );
-  if (request.createMissing) await createMissing(request, wants, table);
   return table;
 }
 
+/** Relation values Odoo refused to create, by `model|match|value`. */
+export type RelationRefusals = ReadonlyMap<string, GatewayError>;
+
 /**
- * After `resolveRelations` without creation: creates what the bodies name and `table` lacks, where the
- * line allows it, and adds the new ids to `table`. Lets a write create related records only for the
- * bodies that will be written (a rejected request must leave nothing behind).
+ * After `resolveRelations`: creates what the bodies name and `table` lacks, where the line allows it
+ * (one `create` per model), and adds the new ids to `table`. Lets a write create related records only
+ * for the bodies that will be written (a rejected request must leave nothing behind). Values Odoo
+ * refuses are isolated (split-sender.ts) and returned, so that only the bodies naming them fail; a
+ * call that fails for another reason fails the request.
  */
 export async function createMissingRelations(
-  request: Omit<RelationResolveRequest, 'createMissing'>,
+  request: RelationResolveRequest,
   table: RelationIdTable,
-): Promise<void> {
+): Promise<RelationRefusals> {
   const wants = collectRelationWants(request.mapping, request.bodies, request.lookup);
-  await createMissing(request, wants, table);
-}
-
-async function createMissing(
-  request: Omit<RelationResolveRequest, 'createMissing'>,
-  wants: RelationWants,
-  table: RelationIdTable,
-) {
   const creatable = creatableRelations(request.mapping, request.lookup);
+  const refusals = new Map<string, GatewayError>();
   await Promise.all(
     [...wants.values()].map(async ({ model, match, values }) => {
-      if (!creatable.has(`${model}|${match}`)) return;
+      if (!creatable.has(relationKey(model, match))) return;
       const missing = [...values].filter((value) => table.idFor(model, match, value) === undefined);
       if (missing.length === 0) return;
-      const ids = await request.odoo.executeKw<number[]>(
-        model,
-        'create',
-        [missing.map((value: MatchValue) => ({ [match]: value }))],
-        { context: request.context },
+      const results = await new SplitSender(true).send(missing, (part) =>
+        request.odoo.executeKw<number[]>(
+          model,
+          'create',
+          [part.map((value: MatchValue) => ({ [match]: value }))],
+          {
+            context: request.context,
+          },
+        ),
       );
-      table.add(
-        model,
-        match,
-        missing.map((value, index) => ({ id: ids[index], [match]: value })),
-      );
+      missing.forEach((value, position) => {
+        const result = results[position];
+        if (result?.ok) return table.add(model, match, [{ id: result.value, [match]: value }]);
+        if (result?.why !== 'refused') throw result?.error;
+        refusals.set(refusalKey(model, match, value), result.error);
+      });
     }),
   );
+  return refusals;
+}
+
+/** Odoo's refusal of a relation value `body` names, if any. */
+export function refusalFor(
+  request: Pick<RelationResolveRequest, 'mapping' | 'lookup'>,
+  refusals: RelationRefusals,
+  body: Record<string, unknown>,
+): GatewayError | undefined {
+  if (refusals.size === 0) return undefined;
+  for (const { model, match, values } of collectRelationWants(
+    request.mapping,
+    [body],
+    request.lookup,
+  ).values()) {
+    for (const value of values) {
+      const refusal = refusals.get(refusalKey(model, match, value));
+      if (refusal) return refusal;
+    }
+  }
+  return undefined;
+}
+
+function refusalKey(model: string, match: string, value: MatchValue): string {
+  return `${relationKey(model, match)}|${typeof value}:${String(value)}`;
 }
 
 /** `model|match` pairs whose missing values the mapping (or a nested one) may create. */

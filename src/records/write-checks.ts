@@ -4,22 +4,26 @@
  */
 import { EndpointDef } from '../config/types';
 import { ConflictError, ValidationError } from '../errors/errors';
-import { WriteDeps } from './prepare-writes';
+import { OdooClient } from '../odoo/odoo-client';
 import { findIdsByIdentifier, identifierOf } from './record-lookup';
 import { BatchAbortedError } from './write-errors';
-import { ReadyItem, groupUpdates } from './write-executor';
-import { PlanItem, fail, open } from './write-plan';
+import { groupUpdates } from './write-executor';
+import { OpenItem, ReadyItem, WriteItem, failed, mapOpen, openItems } from './write-item';
 
 /**
  * PUT /{id} whose body gives the record another identifier value: refused (409 CONFLICT, like a POST
  * of an existing value) when another record already has it, else every later lookup would be ambiguous.
  * One `search_read` for all such items.
  */
-export async function refuseIdentifierTakeovers(deps: WriteDeps, endpoint: EndpointDef, items: PlanItem[]) {
+export async function refuseIdentifierTakeovers(
+  odoo: OdooClient,
+  endpoint: EndpointDef,
+  items: readonly WriteItem[],
+): Promise<WriteItem[]> {
   const { key } = identifierOf(endpoint);
-  if (key === 'id') return;
-  const newValueOf = (item: PlanItem) => (item.body as Record<string, unknown>)[key];
-  const renames = open(items).filter((item) => {
+  if (key === 'id') return [...items];
+  const newValueOf = (item: OpenItem) => item.body[key];
+  const isRename = (item: OpenItem) => {
     const value = newValueOf(item);
     const isValue = typeof value === 'string' || typeof value === 'number';
     return (
@@ -28,37 +32,37 @@ export async function refuseIdentifierTakeovers(deps: WriteDeps, endpoint: Endpo
       isValue &&
       String(value) !== String(item.target)
     );
-  });
-  if (renames.length === 0) return;
+  };
+  const renames = openItems(items).filter(isRename);
+  if (renames.length === 0) return [...items];
   const found = await findIdsByIdentifier(
-    deps.odoo,
+    odoo,
     endpoint,
     renames.map((item) => newValueOf(item) as string | number),
   );
-  for (const item of renames) {
+  return mapOpen(items, (item) => {
+    if (!isRename(item)) return item;
     const value = newValueOf(item);
     const holders = found.get(String(value)) ?? [];
-    if (holders.some((id) => id !== item.existingId)) {
-      const message = `A ${endpoint.name} record with ${key} ${JSON.stringify(value)} already exists`;
-      fail(item, new ConflictError(message, { lineId: key }));
-    }
-  }
+    if (!holders.some((id) => id !== item.existingId)) return item;
+    const message = `A ${endpoint.name} record with ${key} ${JSON.stringify(value)} already exists`;
+    return failed(item, new ConflictError(message, { lineId: key }));
+  });
 }
 
-/** An atomic batch with a failed item saves nothing: the others are reported as not saved. */
-export function abortIfAnyFailed(items: readonly PlanItem[]): boolean {
-  const failed = items.filter((item) => item.outcome?.ok === false).map((item) => item.index);
-  if (failed.length === 0) return false;
-  const shown = failed.slice(0, 10).join(', ') + (failed.length > 10 ? ', …' : '');
+/** An atomic batch with a failed item saves nothing: when one failed, the open ones fail as not saved. */
+export function abortedIfAnyFailed(items: readonly WriteItem[]): WriteItem[] {
+  const failedIndexes = items.filter((item) => item.settled?.ok === false).map((item) => item.index);
+  if (failedIndexes.length === 0) return [...items];
+  const shown = failedIndexes.slice(0, 10).join(', ') + (failedIndexes.length > 10 ? ', …' : '');
   const error = new BatchAbortedError(`Not saved: the batch is atomic and item(s) ${shown} failed`);
-  for (const item of open(items)) fail(item, error);
-  return true;
+  return mapOpen(items, (item) => failed(item, error));
 }
 
 /**
  * Odoo runs each external call in its own transaction, and XML-RPC/JSON-RPC cannot span several calls.
  * So a batch is atomic only when it is one call: creates only (one `create(vals_list)`), or updates
- * that all write the same values (one `write`).
+ * that all write the same values (one `write`). Throws the 400 that refuses the whole batch.
  */
 export function checkAtomic(items: readonly ReadyItem[]): void {
   const creates = items.filter((item) => item.mode === 'create').length;

@@ -1,22 +1,16 @@
 /**
  * Sends the planned writes with as few Odoo calls as possible: every create of the request in one
- * `create(vals_list)`, and one `write(ids, vals)` per set of records receiving identical values.
- * When Odoo refuses a combined call, it is split in halves until the items at fault are isolated
- * (about 2·log2(n) extra calls per bad item); the good items are saved. A call that fails for another
- * reason (timeout, connection) is never split or repeated, and nothing more is sent after it.
+ * `create(vals_list)`, and one `write(ids, vals)` per set of records receiving identical values. A
+ * refused call is split until the items at fault are isolated (split-sender.ts), unless the batch is
+ * atomic; after a call that failed for another reason, nothing more is sent.
  */
 import { EndpointDef } from '../config/types';
-import { GatewayError } from '../errors/gateway-error';
 import { WriteMode } from '../mapping/input-schema';
 import { OdooClient } from '../odoo/odoo-client';
 import { canonicalJson } from './canonical-json';
-import { PlanItem, fail } from './write-plan';
-import { isItemError, notSentError, outcomeUnknown, toGatewayError, withLineId } from './write-errors';
-
-export interface ReadyItem extends PlanItem {
-  mode: WriteMode;
-  vals: Record<string, unknown>;
-}
+import { SendResult, SplitSender } from './split-sender';
+import { OpenItem, ReadyItem, WriteItem, failed, succeeded, withReplacements } from './write-item';
+import { notSentError, outcomeUnknown, withLineId } from './write-errors';
 
 export interface UpdateGroup {
   ids: number[];
@@ -38,80 +32,48 @@ export function groupUpdates(items: readonly ReadyItem[]): UpdateGroup[] {
   return [...groups.values()];
 }
 
-export class WriteExecutor {
-  /** The failure that stopped this request's writes, if any. */
-  private stopped: GatewayError | undefined;
+export function isReady(item: OpenItem): item is ReadyItem {
+  return item.mode !== undefined && item.vals !== undefined;
+}
 
-  constructor(
-    private readonly odoo: OdooClient,
-    private readonly endpoint: EndpointDef,
-    /** All-or-nothing: a refused call is reported for all its items, never split. */
-    private readonly atomic: boolean,
-  ) {}
-
-  async run(items: readonly ReadyItem[]): Promise<void> {
-    const creates = items.filter((item) => item.mode === 'create');
-    if (creates.length > 0) await this.attempt(creates, 'create', (part) => this.create(part));
-    for (const item of items) {
-      if (item.mode === 'update' && Object.keys(item.vals).length === 0)
-        this.succeed(item, item.existingId as number);
-    }
-    for (const group of groupUpdates(items)) {
-      await this.attempt(group.items, 'update', (part) => this.write(part, group.vals));
-    }
-  }
-
-  private async create(items: readonly ReadyItem[]): Promise<void> {
-    const ids = await this.odoo.executeKw<number[]>(
-      this.endpoint.model,
-      'create',
-      [items.map((item) => item.vals)],
-      {
-        context: { ...this.endpoint.context },
-      },
+/** Writes the ready items; returns every item of `items`, the written ones settled. */
+export async function executeWrites(
+  odoo: OdooClient,
+  endpoint: EndpointDef,
+  items: readonly WriteItem[],
+  ready: readonly ReadyItem[],
+  atomic: boolean,
+): Promise<WriteItem[]> {
+  const sender = new SplitSender(!atomic, (error) => withLineId(endpoint, error));
+  const context = { context: { ...endpoint.context } };
+  const settled: WriteItem[] = [];
+  const creates = ready.filter((item) => item.mode === 'create');
+  if (creates.length > 0) {
+    const results = await sender.send(creates, (part) =>
+      odoo.executeKw<number[]>(endpoint.model, 'create', [part.map((item) => item.vals)], context),
     );
-    items.forEach((item, position) => this.succeed(item, ids[position] as number));
+    settled.push(...creates.map((item, position) => settle(item, results[position], 'create')));
   }
-
-  private async write(items: readonly ReadyItem[], vals: Record<string, unknown>): Promise<void> {
-    const ids = items.map((item) => item.existingId as number);
-    await this.odoo.executeKw<boolean>(this.endpoint.model, 'write', [ids, vals], {
-      context: { ...this.endpoint.context },
+  for (const item of ready) {
+    if (item.mode === 'update' && Object.keys(item.vals).length === 0)
+      settled.push(succeeded(item, item.existingId as number, false));
+  }
+  for (const group of groupUpdates(ready)) {
+    const results = await sender.send(group.items, async (part) => {
+      const ids = part.map((item) => item.existingId as number);
+      await odoo.executeKw<boolean>(endpoint.model, 'write', [ids, group.vals], context);
+      return ids;
     });
-    items.forEach((item) => this.succeed(item, item.existingId as number));
+    settled.push(...group.items.map((item, position) => settle(item, results[position], 'update')));
   }
+  return withReplacements(items, settled);
+}
 
-  /**
-   * One call for `items`; on refusal, each half again. `culprit` is the error of a parent call whose
-   * other half went through: a single item left is then known to be at fault without asking again.
-   */
-  private async attempt(
-    items: readonly ReadyItem[],
-    mode: WriteMode,
-    send: (items: readonly ReadyItem[]) => Promise<void>,
-    culprit?: GatewayError,
-  ): Promise<void> {
-    if (this.stopped) return items.forEach((item) => fail(item, notSentError(this.stopped as GatewayError)));
-    if (culprit && items.length === 1) return items.forEach((item) => fail(item, culprit));
-    try {
-      await send(items);
-    } catch (raw) {
-      const error = withLineId(this.endpoint, toGatewayError(raw));
-      if (!isItemError(error)) {
-        this.stopped = error;
-        const unknown = outcomeUnknown(error) ? mode : undefined;
-        return items.forEach((item) => fail(item, error, unknown));
-      }
-      if (this.atomic || items.length === 1) return items.forEach((item) => fail(item, error));
-      const middle = Math.ceil(items.length / 2);
-      const [head, tail] = [items.slice(0, middle), items.slice(middle)];
-      await this.attempt(head, mode, send);
-      const headSaved = head.every((item) => item.outcome?.ok === true);
-      await this.attempt(tail, mode, send, headSaved ? error : undefined);
-    }
-  }
-
-  private succeed(item: PlanItem, id: number): void {
-    item.outcome = { index: item.index, ok: true, id, created: item.mode === 'create' };
-  }
+function settle(item: ReadyItem, result: SendResult<number> | undefined, mode: WriteMode): WriteItem {
+  if (!result) return item;
+  if (result.ok) return succeeded(item, result.value, mode === 'create');
+  if (result.why === 'not-sent') return failed(item, notSentError(result.error));
+  if (result.why === 'failed')
+    return failed(item, result.error, outcomeUnknown(result.error) ? mode : undefined);
+  return failed(item, result.error);
 }

@@ -1,8 +1,8 @@
 /**
- * What happened to each item of a write (one record or a batch), and the request-scoped context that
- * lets an Idempotency-Key retry resume an earlier attempt instead of repeating it.
+ * What happened to each item of a write (one record or a batch), and what an earlier attempt under
+ * the same Idempotency-Key left for a retry to resume. Plain values: the writers return them, the
+ * handlers answer with them, the idempotency layer stores them.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { GatewayError } from '../errors/gateway-error';
 import { WriteMode } from '../mapping/input-schema';
 
@@ -26,20 +26,4 @@ export interface ResumeState {
   unknown: ReadonlyMap<number, WriteMode>;
   /** The earlier attempt stopped without a word (its process died): every item not saved counts as lost. */
   everyItemLost?: boolean;
-}
-
-export interface WriteContext {
-  resume?: ResumeState;
-  /** Filled in by the writers once the items are settled. */
-  outcomes?: readonly ItemOutcome[];
-}
-
-const storage = new AsyncLocalStorage<WriteContext>();
-
-export function runWithWriteContext<T>(context: WriteContext, work: () => Promise<T>): Promise<T> {
-  return storage.run(context, work);
-}
-
-export function currentWriteContext(): WriteContext | undefined {
-  return storage.getStore();
 }

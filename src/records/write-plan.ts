@@ -8,8 +8,10 @@ import { AmbiguousIdentifierError, ConflictError, NotFoundError, ValidationError
 import { GatewayError } from '../errors/gateway-error';
 import { WriteMode } from '../mapping/input-schema';
 import { ModelFields } from '../mapping/odoo-field-meta';
-import { IdentifierRef, identifierOf, parseIdentifierValue } from './record-lookup';
-import { ItemOutcome, ResumeState } from './write-outcome';
+import { OdooClient } from '../odoo/odoo-client';
+import { findIdsByIdentifier, identifierOf, parseIdentifierValue } from './record-lookup';
+import { OpenItem, WriteItem, failed, mapOpen, openItems, succeeded } from './write-item';
+import { ResumeState } from './write-outcome';
 
 export type WriteMethod = 'POST' | 'PUT';
 
@@ -19,29 +21,8 @@ export interface WriteInput {
   target?: unknown;
 }
 
-export interface PlanItem {
-  index: number;
-  /** What is validated and mapped (for PUT by Odoo id: the body without `id`). */
-  body: unknown;
-  /** The identifier value naming the record, typed by its Odoo field. */
-  target?: string | number;
-  mode?: WriteMode;
-  existingId?: number;
-  vals?: Record<string, unknown>;
-  /** Set once the item is settled: failed early, reused from an earlier attempt, or written. */
-  outcome?: ItemOutcome;
-}
-
 export function fixedMode(method: WriteMethod): WriteMode {
   return method === 'POST' ? 'create' : 'update';
-}
-
-export function fail(item: PlanItem, error: GatewayError, unknown?: WriteMode): void {
-  item.outcome = { index: item.index, ok: false, error, ...(unknown ? { unknown } : {}) };
-}
-
-export function open(items: readonly PlanItem[]): PlanItem[] {
-  return items.filter((item) => item.outcome === undefined);
 }
 
 export function initialItems(
@@ -50,62 +31,72 @@ export function initialItems(
   method: WriteMethod,
   fields: ModelFields,
   resume: ResumeState | undefined,
-): PlanItem[] {
-  const ref = identifierOf(endpoint);
-  return inputs.map((input, index) => {
-    const item: PlanItem = { index, body: input.body };
+): WriteItem[] {
+  return inputs.map((input, index): WriteItem => {
     const saved = resume?.saved.get(index);
-    if (saved) item.outcome = saved;
-    else if (!isObject(input.body)) fail(item, new ValidationError('must be a JSON object'));
-    else if (method === 'PUT') nameUpdateTarget(endpoint, ref, item, input, fields);
-    else if (ref.field !== 'id') item.target = scalar(input.body[ref.key]);
-    return item;
+    if (saved) return { index, settled: saved };
+    if (!isObject(input.body)) return failed({ index }, new ValidationError('must be a JSON object'));
+    const item: OpenItem = { index, body: input.body };
+    if (method === 'PUT') return namedForUpdate(endpoint, item, input.target, fields);
+    const { key, field } = identifierOf(endpoint);
+    return field === 'id' ? item : { ...item, target: scalar(input.body[key]) };
   });
 }
 
-function nameUpdateTarget(
+function namedForUpdate(
   endpoint: EndpointDef,
-  ref: IdentifierRef,
-  item: PlanItem,
-  input: WriteInput,
+  item: OpenItem,
+  target: unknown,
   fields: ModelFields,
-): void {
-  const body = input.body as Record<string, unknown>;
-  const raw = input.target ?? body[ref.key];
+): WriteItem {
+  const ref = identifierOf(endpoint);
+  const raw = target ?? item.body[ref.key];
   if (raw === undefined) {
     const error = 'is required to name the record to update';
-    fail(
-      item,
-      new ValidationError(`${ref.key}: ${error}`, {
-        lineId: ref.key,
-        details: [{ line_id: ref.key, error }],
-      }),
-    );
-    return;
+    const details = [{ line_id: ref.key, error }];
+    return failed(item, new ValidationError(`${ref.key}: ${error}`, { lineId: ref.key, details }));
   }
+  let value: string | number;
   try {
-    item.target = parseIdentifierValue(endpoint, raw, fields);
+    value = parseIdentifierValue(endpoint, raw, fields);
   } catch (error) {
-    fail(item, error as GatewayError);
-    return;
+    return failed(item, error as GatewayError);
   }
-  if (ref.field === 'id') item.body = withoutKey(body, 'id');
+  const body = ref.field === 'id' ? withoutKey(item.body, 'id') : item.body;
+  return { ...item, body, target: value };
 }
 
 /** The same record twice in one request would be created twice or written in an undefined order. */
-export function failDuplicates(endpoint: EndpointDef, items: readonly PlanItem[]): void {
+export function failDuplicates(endpoint: EndpointDef, items: readonly WriteItem[]): WriteItem[] {
   const { key } = identifierOf(endpoint);
   const first = new Map<string, number>();
-  for (const item of items) {
-    if (item.target === undefined) continue;
+  return mapOpen(items, (item) => {
+    if (item.target === undefined) return item;
     const seen = first.get(String(item.target));
     if (seen === undefined) {
       first.set(String(item.target), item.index);
-      continue;
+      return item;
     }
     const message = `${key} ${JSON.stringify(item.target)} appears more than once in this request (first at index ${seen})`;
-    fail(item, new ConflictError(message, { lineId: key }));
-  }
+    return failed(item, new ConflictError(message, { lineId: key }));
+  });
+}
+
+/** Looks up every named record (one `search_read`) and decides each item's create or update. */
+export async function nameRecords(
+  odoo: OdooClient,
+  endpoint: EndpointDef,
+  items: readonly WriteItem[],
+  method: WriteMethod,
+  resume: ResumeState | undefined,
+): Promise<WriteItem[]> {
+  const values = openItems(items).flatMap((item) => (item.target === undefined ? [] : [item.target]));
+  const found = await findIdsByIdentifier(odoo, endpoint, values);
+  return mapOpen(items, (item) => {
+    const ids = item.target === undefined ? [] : (found.get(String(item.target)) ?? []);
+    const lost = resume?.unknown.get(item.index) ?? (resume?.everyItemLost ? fixedMode(method) : undefined);
+    return decide(endpoint, method, item, ids, lost);
+  });
 }
 
 /**
@@ -115,45 +106,42 @@ export function failDuplicates(endpoint: EndpointDef, items: readonly PlanItem[]
 export function decide(
   endpoint: EndpointDef,
   method: WriteMethod,
-  item: PlanItem,
+  item: OpenItem,
   ids: readonly number[],
   lostWrite: WriteMode | undefined,
-): void {
+): WriteItem {
   const { key } = identifierOf(endpoint);
   const [id, another] = ids;
   const named = `${key} ${JSON.stringify(item.target)}`;
   if (id !== undefined && another !== undefined) {
     const message = `${named} matches several ${endpoint.name} records; make it unique in Odoo`;
-    return fail(item, new AmbiguousIdentifierError(message, { lineId: key }));
+    return failed(item, new AmbiguousIdentifierError(message, { lineId: key }));
   }
   if (id !== undefined) {
     // The lost create did happen: report it as this request's creation rather than write it again.
-    if (lostWrite === 'create') item.outcome = { index: item.index, ok: true, id, created: true };
-    else if (method === 'PUT' || endpoint.upsert) Object.assign(item, { mode: 'update', existingId: id });
-    else
-      fail(
-        item,
-        new ConflictError(`A ${endpoint.name} record with ${named} already exists`, { lineId: key }),
-      );
-    return;
+    if (lostWrite === 'create') return succeeded(item, id, true);
+    if (method === 'PUT' || endpoint.upsert) return { ...item, mode: 'update', existingId: id };
+    return failed(
+      item,
+      new ConflictError(`A ${endpoint.name} record with ${named} already exists`, { lineId: key }),
+    );
   }
-  if (method === 'POST') return createUnlessLost(endpoint, item, lostWrite);
+  if (method === 'POST') return createUnlessLost(item, lostWrite);
   if (!endpoint.upsert || key === 'id') {
-    return fail(item, new NotFoundError(`No ${endpoint.name} record with ${named}`, { lineId: key }));
+    return failed(item, new NotFoundError(`No ${endpoint.name} record with ${named}`, { lineId: key }));
   }
-  item.mode = 'create';
-  item.body = { ...(item.body as Record<string, unknown>), [key]: item.target };
+  return { ...item, mode: 'create', body: { ...item.body, [key]: item.target } };
 }
 
-function createUnlessLost(endpoint: EndpointDef, item: PlanItem, lostWrite: WriteMode | undefined): void {
+function createUnlessLost(item: OpenItem, lostWrite: WriteMode | undefined): WriteItem {
   if (lostWrite === 'create' && item.target === undefined) {
     // Without an identifier nothing tells whether the lost create happened: creating again could duplicate.
     const message =
       'An earlier attempt with this Idempotency-Key may have created this record, and this endpoint has no ' +
       'record identifier to check it by; look in Odoo before sending it again with a new key';
-    return fail(item, new ConflictError(message));
+    return failed(item, new ConflictError(message));
   }
-  item.mode = 'create';
+  return { ...item, mode: 'create' };
 }
 
 function scalar(value: unknown): string | number | undefined {

@@ -15,23 +15,31 @@ import { endpoint, gatewayConfig, line, shopConfig } from '../support/gateway-co
 
 const BROWSER_TIMEOUT_MS = 45000;
 
-function findChromium(): string {
+function findChromium(): string | undefined {
   const candidates = (process.env.PATH ?? '')
     .split(path.delimiter)
     .flatMap((dir) => ['chromium', 'chromium-browser'].map((name) => path.join(dir, name)));
-  const found = candidates.find((file) => fs.existsSync(file));
-  if (!found) {
-    throw new Error(
-      'chromium is not installed, and the docs page test needs a real headless browser. ' +
-        'Install it with `apt-get update && apt-get install -y chromium` (.ci/run does this).',
-    );
-  }
-  return found;
+  return candidates.find((file) => fs.existsSync(file));
 }
+
+const CHROMIUM = findChromium();
+/** In CI (`CI=true`, or `REQUIRE_BROWSER=1`) a missing browser fails the run; on a laptop it skips this suite. */
+const BROWSER_REQUIRED = process.env.CI === 'true' || process.env.REQUIRE_BROWSER === '1';
+const MISSING_BROWSER =
+  'chromium is not installed, and the docs page test needs a real headless browser. ' +
+  'Install it with `apt-get update && apt-get install -y chromium` (.ci/run does this).';
+if (!CHROMIUM && !BROWSER_REQUIRED) {
+  process.stderr.write(
+    `\nSKIPPED: the docs page browser test (tests/integration/docs-page.test.ts): ${MISSING_BROWSER} ` +
+      'Set CI=true or REQUIRE_BROWSER=1 to make a missing browser a failure.\n\n',
+  );
+}
+const describeInBrowser = CHROMIUM || BROWSER_REQUIRED ? describe : describe.skip;
 
 /** Runs chromium on `url` and returns the DOM after the page's scripts ran; kills it in every case. */
 function dumpDom(url: string): Promise<string> {
-  const executable = findChromium();
+  const executable = CHROMIUM;
+  if (!executable) return Promise.reject(new Error(MISSING_BROWSER));
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'docs-page-chromium-'));
   const args = [
     '--headless',
@@ -81,7 +89,7 @@ function dumpDom(url: string): Promise<string> {
   });
 }
 
-describe('docs page in a headless browser', () => {
+describeInBrowser('docs page in a headless browser', () => {
   let sources: SpecSources = { config: shopConfig() };
   let server: http.Server;
   let baseUrl: string;

@@ -23,7 +23,6 @@ describe('settlementFor', () => {
 
   test('when a 5xx came before any write, then the key is released; a 4xx is kept', () => {
     expect(settlementFor({ status: 503, body: {} }, undefined)).toEqual({ kind: 'release' });
-    expect(settlementFor(undefined, undefined)).toEqual({ kind: 'release' });
     expect(settlementFor({ status: 400, body: {} }, undefined)).toMatchObject({ kind: 'done' });
   });
 
