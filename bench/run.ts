@@ -96,7 +96,7 @@ async function main(): Promise<void> {
       table,
     });
     console.log(table);
-    console.log(`\n${rows.length} rows in ${durationS} s; results: ${file} (and latest.json, latest.md)`);
+    console.log(`\n${rows.length} rows in ${durationS} s; results: ${file} (and latest.md)`);
     if (options.writeDocs) {
       const docs = ['docs/benchmarks.md', 'README.md'].map((name) => path.join(REPO_ROOT, name));
       const written = writeResultsBlock(

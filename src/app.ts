@@ -1,7 +1,7 @@
 /**
- * createApp(deps): the whole HTTP surface, top-down in middleware order. No I/O at import, nothing
- * listens here (src/index.ts does), and every dependency is injected so tests build the real app
- * around the simulator.
+ * createApp(deps): the whole HTTP surface, top-down in middleware order, built from the gateway's real
+ * dependencies — so the tests, which build it around the simulator, run the app users run. No I/O at
+ * import and nothing listens here (src/gateway.ts does, for src/index.ts).
  */
 import express, { Express, RequestHandler } from 'express';
 import winston from 'winston';
@@ -10,26 +10,44 @@ import { createDocsRouter } from './docs/docs-routes';
 import { errorHandler, notFoundHandler } from './errors/to-http';
 import { accessLog } from './http/access-log';
 import { createAuthMiddleware } from './http/auth';
-import { EndpointRouterDeps, createEndpointRouter } from './http/endpoint-router';
+import { countOdooCall } from './context/request-context';
+import { createBatchHandler } from './http/batch-handler';
+import { createEndpointRouter } from './http/endpoint-router';
 import { RecordDeps } from './http/endpoint-handlers';
-import { countOdooCall } from './http/request-context';
+import { IdempotencyStore, createIdempotency } from './http/idempotency';
 import { createRateLimit } from './http/rate-limit';
 import { requestId } from './http/request-id';
+import { createTestConnectionHandler } from './http/test-connection';
 import { GatewayMetrics } from './metrics/metrics';
 import { ModelFieldsCache } from './records/model-fields-cache';
 import { RelationCache } from './records/relation-cache';
-import { OdooClient } from './odoo/odoo-client';
+import { OdooCallObserver, OdooClient } from './odoo/odoo-client';
 
 export interface AppDeps {
   /** The configuration in force now; read once per request so hot reloads swap it atomically. */
   getConfig: () => GatewayConfig;
+  /** Built with `odooCallObserver(metrics)`, so the metrics and the access log count its calls. */
   odoo: OdooClient;
+  /** Odoo field types; shared with the reload logic, which clears it when the mappings change. */
   fields: ModelFieldsCache;
   logger: winston.Logger;
-  metrics?: GatewayMetrics;
-  testConnection?: RequestHandler;
-  batch?: EndpointRouterDeps['batch'];
-  idempotent?: EndpointRouterDeps['idempotent'];
+  metrics: GatewayMetrics;
+  /**
+   * Where `Idempotency-Key` responses are kept (it outlives config reloads: clients rely on its keys),
+   * and how long a concurrent duplicate waits for the first request (default 5 s).
+   */
+  idempotency: { store: IdempotencyStore; waitMs?: number };
+}
+
+/** What the Odoo client tells about its calls: Prometheus metrics, and the current request's call count. */
+export function odooCallObserver(metrics: GatewayMetrics): OdooCallObserver {
+  return {
+    onQueueChange: (inFlight, queued) => metrics.observer.onQueueChange?.(inFlight, queued),
+    onCallEnd: (info) => {
+      metrics.observer.onCallEnd?.(info);
+      countOdooCall();
+    },
+  };
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -43,8 +61,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'extended');
 
   app.use(requestId());
-  if (deps.metrics)
-    app.use(deps.metrics.httpMiddleware({ isEndpoint: (name) => deps.getConfig().endpoints.has(name) }));
+  app.use(deps.metrics.httpMiddleware({ isEndpoint: (name) => deps.getConfig().endpoints.has(name) }));
   app.use(accessLog(deps.logger));
 
   app.get('/health', (_req, res) => {
@@ -53,8 +70,9 @@ export function createApp(deps: AppDeps): Express {
   const admin = adminAuth(deps.getConfig);
   // The admin routes count against the same per-client rate limit as the API.
   const rateLimit = createRateLimit(deps.getConfig);
-  if (deps.testConnection) app.get('/bj_api_sync/test-connection', rateLimit, admin, deps.testConnection);
-  if (deps.metrics) app.get('/metrics', rateLimit, admin, deps.metrics.handler());
+  const testConnection = createTestConnectionHandler({ getConfig: deps.getConfig, odoo: deps.odoo });
+  app.get('/bj_api_sync/test-connection', rateLimit, admin, testConnection);
+  app.get('/metrics', rateLimit, admin, deps.metrics.handler());
   app.use(createDocsRouter(() => ({ config: deps.getConfig(), modelFields: deps.fields.settled() })));
 
   app.use(
@@ -63,8 +81,8 @@ export function createApp(deps: AppDeps): Express {
     createEndpointRouter({
       getConfig: deps.getConfig,
       recordDeps: (config) => recordDeps(deps, config, relationCache),
-      batch: deps.batch,
-      idempotent: deps.idempotent,
+      batch: createBatchHandler(),
+      idempotent: idempotency(deps),
     }),
   );
 
@@ -84,6 +102,19 @@ function recordDeps(deps: AppDeps, config: GatewayConfig, relationCache: Relatio
   };
 }
 
+/** `Idempotency-Key` handling; its TTL is read at start, as the store is kept across reloads. */
+function idempotency(deps: AppDeps) {
+  const { logger } = deps;
+  const { store, waitMs } = deps.idempotency;
+  return createIdempotency(store, deps.getConfig().settings.idempotency, {
+    waitMs,
+    onStoreError: (error) =>
+      logger.warn('idempotency store failed', {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+  });
+}
+
 /** The `admin` auth of gateway.yaml (protects test-connection and /metrics), following reloads. */
 function adminAuth(getConfig: () => GatewayConfig): RequestHandler {
   const cache = new WeakMap<GatewayConfig, RequestHandler>();
@@ -98,6 +129,3 @@ function adminAuth(getConfig: () => GatewayConfig): RequestHandler {
     middleware(req, res, next);
   };
 }
-
-/** The Odoo client observer that counts calls per request (for the access log line). */
-export const requestCallCounter = { onCallEnd: () => countOdooCall() };

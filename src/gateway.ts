@@ -1,7 +1,8 @@
 /**
- * startGateway: wires a loaded configuration into a running server — Odoo client (or the built-in
- * simulator in demo mode), metrics, the app, hot reload — and gives back one `close()` that shuts it
- * all down gracefully. src/index.ts is the process around it; tests and the benchmark call it directly.
+ * startGateway: the process-level parts around the app — the Odoo client (or the built-in simulator in
+ * demo mode), the listening server, hot reload, the background checks against Odoo — and one
+ * `close()` that shuts it all down gracefully. src/index.ts is the process around it; a few tests
+ * (reload, shutdown, metrics) call it directly.
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -9,17 +10,14 @@ import { settingsNeedingRestart } from './config/restart-settings';
 import { drain, listen } from './http/server-lifecycle';
 import { logConsistency } from './ops/log-consistency';
 import winston from 'winston';
-import { createApp, requestCallCounter } from './app';
+import { createApp, odooCallObserver } from './app';
 import { watchConfig } from './config/config-watcher';
 import { GatewayConfig } from './config/types';
 import { modelsOf } from './mapping/fields-catalog';
 import { createMetrics } from './metrics/metrics';
 import { createOdooClient } from './odoo/create-odoo-client';
-import { OdooCallObserver } from './odoo/odoo-client';
 import { ModelFieldsCache } from './records/model-fields-cache';
-import { createBatchHandler } from './http/batch-handler';
-import { MemoryIdempotencyStore, createIdempotency } from './http/idempotency';
-import { createTestConnectionHandler } from './http/test-connection';
+import { MemoryIdempotencyStore } from './http/idempotency';
 import type { RunningSimulator } from './simulator';
 
 export interface GatewayOptions {
@@ -56,7 +54,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           password: simulator.password,
         }
       : odooSettings,
-    combineObservers(metrics.observer, requestCallCounter),
+    odooCallObserver(metrics),
   );
   const fields = new ModelFieldsCache(odoo);
   const app = createApp({
@@ -65,14 +63,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     fields,
     logger,
     metrics,
-    testConnection: createTestConnectionHandler({ getConfig: () => current, odoo }),
-    batch: createBatchHandler(),
-    // The store and its TTL are fixed at start: a reload does not drop the keys clients rely on.
-    idempotent: createIdempotency(
-      new MemoryIdempotencyStore({ maxEntries: current.settings.idempotency.maxEntries }),
-      current.settings.idempotency,
-      { onStoreError: (error) => logger.warn('idempotency store failed', { error: errorText(error) }) },
-    ),
+    idempotency: {
+      store: new MemoryIdempotencyStore({ maxEntries: current.settings.idempotency.maxEntries }),
+    },
   });
 
   const watcher = options.watch
@@ -160,11 +153,4 @@ function primeFieldTypes(fields: ModelFieldsCache, config: GatewayConfig): void 
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function combineObservers(...observers: OdooCallObserver[]): OdooCallObserver {
-  return {
-    onQueueChange: (inFlight, queued) => observers.forEach((o) => o.onQueueChange?.(inFlight, queued)),
-    onCallEnd: (info) => observers.forEach((o) => o.onCallEnd?.(info)),
-  };
 }

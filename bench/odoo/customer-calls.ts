@@ -2,7 +2,7 @@
  * The Odoo calls the gateway makes for each customers request (config/endpoints/customers.yaml),
  * written out by hand, with the same arguments and the same parallel stages, for the sides that talk
  * to Odoo without the gateway: the direct XML-RPC client and the minimal Express route. The bench
- * checks at run time that both make as many calls of each kind as the gateway (see call-check.ts).
+ * checks at run time that both make as many calls of each kind as the gateway (see call-tally.ts).
  */
 import type { OdooExec } from './odoo-exec';
 

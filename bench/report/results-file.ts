@@ -1,4 +1,7 @@
-/** bench/results/<timestamp>.json and latest.json (+ latest.md, the printed table): the record of a run. */
+/**
+ * bench/results/latest.json (every raw figure) and latest.md (the printed table): the record of the
+ * last run. Earlier runs live in git history, not as a growing pile of snapshots.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RowResult, TargetCheck } from './targets';
@@ -28,11 +31,8 @@ export interface RunResults {
 
 export function writeResults(outDir: string, results: RunResults): string {
   fs.mkdirSync(outDir, { recursive: true });
-  const stamp = results.meta.date.replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
-  const file = path.join(outDir, `${stamp}.json`);
-  const json = `${JSON.stringify(results, null, 2)}\n`;
-  fs.writeFileSync(file, json);
-  fs.writeFileSync(path.join(outDir, 'latest.json'), json);
+  const file = path.join(outDir, 'latest.json');
+  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   fs.writeFileSync(path.join(outDir, 'latest.md'), markdownOf(results));
   return file;
 }

@@ -1,66 +1,47 @@
-/** Shapes of the YAML files after joi validation (defaults applied, snake_case as written). */
-export interface RawAuth {
-  type: 'none' | 'basic' | 'bearer';
-  tokens?: string[];
-  users?: Array<{ username: string; password: string }>;
-}
+/**
+ * The YAML files after joi validation: defaults applied, keys snake_case as written. Not written out
+ * a second time: derived from the built config's types (types.ts), and the joi schemas must name
+ * exactly these keys (`SchemaKeys`), so the compiler reports any place where the three disagree.
+ */
+import type { Schema } from 'joi';
+import type { AuthConfig, EndpointDef, FieldLine, FieldTypeRule, GatewaySettings, MappingDef } from './types';
 
-export interface RawFieldLine {
-  key: string;
-  field?: string;
-  identifier: boolean;
-  required: boolean;
-  type?: 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime' | 'email' | 'url';
-  enum?: Array<string | number>;
-  min?: number;
-  max?: number;
-  pattern?: string;
-  direction: 'in' | 'out' | 'both';
-  default?: unknown;
-  value?: unknown;
-  relation?: { model: string; match: string; create_missing: boolean };
-  mapping?: string;
-  x2many?: 'replace' | 'add';
-  compute?: string;
-  compute_in?: string;
-}
+/** `maxPageSize` → `max_page_size`. */
+type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeCase<Tail>}`
+  : S;
 
-export interface RawEndpointFile {
+/** A built shape as YAML writes it: snake_case keys, plain (mutable) arrays and objects. */
+type Yaml<T> = T extends readonly (infer Item)[]
+  ? Yaml<Item>[]
+  : T extends object
+    ? { -readonly [K in keyof T as SnakeCase<K & string>]: Yaml<T[K]> }
+    : T;
+
+/** The keys a joi object schema must define for the shape `T`: all of them, and no others. */
+export type SchemaKeys<T> = { [K in keyof T]-?: Schema };
+
+type Credentials<Type extends AuthConfig['type']> = Omit<Extract<AuthConfig, { type: Type }>, 'type'>;
+
+/** One object for every type: joi checks the structure, auth-checks.ts which credentials a type needs. */
+export type RawAuth = { type: AuthConfig['type'] } & Partial<
+  Yaml<Credentials<'basic'> & Credentials<'bearer'>>
+>;
+
+/** The type rules sit on the line itself in YAML (`type: email`), in `validate` once built. */
+export type RawFieldLine = Yaml<Omit<FieldLine, 'validate' | 'source'>> & Yaml<FieldTypeRule>;
+
+export type RawEndpointFile = Yaml<Omit<EndpointDef, keyof MappingDef | 'auth'>> & {
+  /** Exactly one of `endpoint` (an HTTP route) and `mapping` (a nested mapping) names the file. */
   endpoint?: string;
   mapping?: string;
-  description?: string;
   model: string;
-  methods: Array<'GET' | 'POST' | 'PUT' | 'DELETE'>;
   auth?: RawAuth;
-  domain: unknown[];
-  defaults: Record<string, unknown>;
-  context: Record<string, unknown>;
-  page_size: number;
-  max_page_size: number;
-  max_batch: number;
-  delete: 'unlink' | 'archive';
-  upsert: boolean;
-  unknown_keys: 'reject' | 'ignore';
   fields: RawFieldLine[];
-}
+};
 
-export interface RawGateway {
-  server: { host: string; port: number; body_limit: string | number; trust_proxy: boolean | number | string };
-  odoo: {
-    url: string;
-    db: string;
-    username: string;
-    password: string;
-    protocol: 'auto' | 'xmlrpc' | 'jsonrpc' | 'session' | 'json2';
-    timeout_ms: number;
-    connect_timeout_ms: number;
-    max_concurrency: number;
-  };
+export type RawGateway = Yaml<Omit<GatewaySettings, 'server' | 'admin'>> & {
+  /** `body_limit` may be a byte count; it is built into a size string. */
+  server: Yaml<Omit<GatewaySettings['server'], 'bodyLimit'>> & { body_limit: string | number };
   admin?: { auth: RawAuth };
-  logging: { level: 'error' | 'warn' | 'info' | 'debug'; format: 'json' | 'pretty' };
-  idempotency: { ttl_seconds: number; max_entries: number };
-  rate_limit: { window_ms: number; max: number };
-  relation_cache_ttl_ms: number;
-  shutdown_timeout_ms: number;
-  endpoints_dir: string;
-}
+};

@@ -1,6 +1,7 @@
 /**
- * The typed, frozen configuration the rest of the gateway reads. Built from the YAML files by
- * `load-config.ts` after joi validation; YAML's snake_case keys become camelCase here.
+ * The typed, frozen configuration the rest of the gateway reads: the one place the config's shape is
+ * written. load-config.ts validates the YAML files with joi, build-config.ts builds this from them
+ * (snake_case keys become camelCase); the validated YAML's types (raw-types.ts) are derived from these.
  */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 

@@ -60,8 +60,6 @@ const ERRORS: Record<string, { codes: string[]; description: string; headers?: s
   },
 };
 
-export type ErrorStatus = keyof typeof ERRORS;
-
 const HEADERS: Record<string, JsonSchema> = {
   'X-Request-ID': {
     description: 'The request id: taken from the request when valid, else generated',

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type winston from 'winston';
-import { loggablePath } from '../http/access-log';
-import { ensureRequestContext } from '../http/request-id';
+import { ensureRequestContext } from '../context/request-context';
+import { loggablePath } from '../logging/loggable-path';
 import {
   InternalError,
   InvalidJsonError,

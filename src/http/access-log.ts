@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type winston from 'winston';
-import { isSecretKey, REDACTED } from '../logging/redact';
-import { contextOf } from './request-id';
+import { contextOf } from '../context/request-context';
+import { loggablePath } from '../logging/loggable-path';
 
 /** nginx's convention for "the client went away before we answered". */
 const CLIENT_CLOSED_REQUEST = 499;
@@ -40,27 +40,4 @@ function logRequest(logger: winston.Logger, req: Request, res: Response, ms: num
     odoo_calls: context?.odooCalls ?? 0,
     ...(aborted ? { aborted: true } : {}),
   });
-}
-
-/** The path as sent, with the values of secret-looking query parameters (`?access_token=…`) replaced. */
-export function loggablePath(url: string): string {
-  const mark = url.indexOf('?');
-  if (mark < 0) return url;
-  const query = url
-    .slice(mark + 1)
-    .split('&')
-    .map((pair) => {
-      const eq = pair.indexOf('=');
-      const key = eq < 0 ? pair : pair.slice(0, eq);
-      return eq >= 0 && isSecretKey(safeDecode(key)) ? `${key}=${REDACTED}` : pair;
-    });
-  return `${url.slice(0, mark)}?${query.join('&')}`;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
 }

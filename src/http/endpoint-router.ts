@@ -29,7 +29,7 @@ import {
   handleList,
   handleUpdate,
 } from './endpoint-handlers';
-import { setContextEndpoint } from './request-context';
+import { setContextEndpoint } from '../context/request-context';
 import type { BatchHandler } from './batch-handler';
 import type { IdempotentWrapper } from './idempotency';
 import { WriteReply, WriteRequest, sendReply } from './write-reply';
@@ -38,10 +38,10 @@ import { ResumeState } from '../records/write-outcome';
 export interface EndpointRouterDeps {
   getConfig: () => GatewayConfig;
   recordDeps: (config: GatewayConfig) => RecordDeps;
-  /** Optional handler for JSON array bodies (batches); without it arrays are a 400. */
-  batch?: BatchHandler;
-  /** Wraps POST/PUT handling (Idempotency-Key); without it requests go straight through. */
-  idempotent?: IdempotentWrapper;
+  /** Handles JSON array bodies (batches). */
+  batch: BatchHandler;
+  /** Wraps POST/PUT handling (Idempotency-Key). */
+  idempotent: IdempotentWrapper;
 }
 
 interface Routed {
@@ -152,7 +152,7 @@ function dispatch(deps: EndpointRouterDeps): RequestHandler {
       case 'PUT': {
         const method = req.method;
         const run = (resume?: ResumeState) => runWrite(deps, { ...input, resume }, method, hasId);
-        return sendReply(res, deps.idempotent ? await deps.idempotent(input, run) : await run());
+        return sendReply(res, await deps.idempotent(input, run));
       }
     }
   };
@@ -166,7 +166,6 @@ async function runWrite(
 ): Promise<WriteReply> {
   if (Array.isArray(input.req.body)) {
     if (hasId) throw new ValidationError('A batch (JSON array) goes to the endpoint path, not to /{id}');
-    if (!deps.batch) throw new ValidationError('Batches (JSON array bodies) are not enabled on this gateway');
     return deps.batch(input, method);
   }
   if (typeof input.req.body !== 'object' || input.req.body === null) {

@@ -13,7 +13,7 @@ import type { OdooClient } from '../odoo/odoo-client';
 import { ConsistencyReport } from '../ops/consistency-types';
 import { checkConfigAgainstOdoo } from '../ops/odoo-consistency';
 import { reportSummary } from '../ops/report-text';
-import { ensureRequestContext } from './request-id';
+import { ensureRequestContext } from '../context/request-context';
 
 export interface TestConnectionDeps {
   getConfig: () => GatewayConfig;

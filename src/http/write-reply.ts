@@ -9,7 +9,7 @@ import { InternalError } from '../errors/errors';
 import { errorBody, toGatewayError } from '../errors/to-http';
 import { ItemOutcome, ResumeState } from '../records/write-outcome';
 import type { HandlerInput } from './endpoint-handlers';
-import { ensureRequestContext } from './request-id';
+import { ensureRequestContext } from '../context/request-context';
 
 export interface JsonResponse {
   status: number;

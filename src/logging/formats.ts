@@ -1,5 +1,5 @@
 import winston from 'winston';
-import { currentContext } from '../http/request-context';
+import { currentContext } from '../context/request-context';
 import { redact } from './redact';
 
 /** winston's splat symbol holds the raw, unredacted arguments of the log call: never pass it on. */

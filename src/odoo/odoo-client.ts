@@ -1,7 +1,7 @@
 /**
  * The one seam between the gateway and Odoo. Everything Odoo-specific (uid, password on every call,
  * faults, wire protocols) stays behind this interface; the HTTP layer and the mapping layer only see
- * `executeKw` and typed GatewayErrors (see odoo-errors.ts).
+ * `executeKw` and typed GatewayErrors (see classify-fault.ts).
  */
 export interface OdooVersionInfo {
   server_version: string;

@@ -82,19 +82,3 @@ async function fetchModel(odoo: OdooClient, model: string): Promise<ModelState> 
     throw error;
   }
 }
-
-/** Models a catalog can answer without Odoo: for unit tests and callers that already hold fields_get. */
-export function catalogOf(models: Readonly<Record<string, CheckedModelFields | 'missing'>>): ModelCatalog {
-  const get = (model: string): ModelState | undefined => {
-    const entry = models[model];
-    if (entry === undefined) return undefined;
-    return entry === 'missing' ? { state: 'missing' } : { state: 'ok', fields: entry };
-  };
-  return {
-    get,
-    fields: (model) => {
-      const state = get(model);
-      return state?.state === 'ok' ? state.fields : undefined;
-    },
-  };
-}

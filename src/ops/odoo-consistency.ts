@@ -1,6 +1,6 @@
 /**
- * Checks a loaded configuration against a live Odoo: the checks that need Odoo (mapping.md "Checks
- * at load"): models exist, every mapped field exists with a fitting type, relations agree, required
+ * Checks a loaded configuration against a live Odoo: the checks that need Odoo (docs/configuration.md
+ * "Checks at load"): models exist, every mapped field exists with a fitting type, relations agree, required
  * fields are filled on create, and the gateway's Odoo user has the access each endpoint needs.
  * Odoo calls stay few: one fields_get per model, one default_get per model that records are created
  * in, one check_access_rights per (model, operation).

@@ -1,5 +1,4 @@
 import request from 'supertest';
-import { createBatchHandler } from '../../src/http/batch-handler';
 import { SYNC_AUTH, SyncConfig, writeSyncConfig } from './batch-fixtures';
 import { Harness, SHOP_AUTH, startHarness } from './support/gateway-harness';
 
@@ -10,7 +9,7 @@ describe('batch writes over the simulator', () => {
   let config: SyncConfig;
   beforeAll(async () => {
     config = writeSyncConfig();
-    h = await startHarness({ configPath: config.configPath, extraDeps: { batch: createBatchHandler() } });
+    h = await startHarness({ configPath: config.configPath });
   });
   afterAll(async () => {
     await h.close();

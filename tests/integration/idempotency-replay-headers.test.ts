@@ -1,38 +1,75 @@
 /**
  * A replay under an Idempotency-Key is the first response again: status, body and its headers
- * (Retry-After, Location...), plus `Idempotent-Replayed: true`. The batch handler is swapped for one
- * that answers with headers, so the test does not depend on which writes set them today.
+ * (Retry-After, Location...), plus `Idempotent-Replayed: true`. The endpoint router runs with the real
+ * idempotency layer and a stub batch handler that answers with headers, so the test does not depend on
+ * which writes set them today (and needs no Odoo).
  */
+import path from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import express from 'express';
 import request from 'supertest';
+import { loadConfig } from '../../src/config/load-config';
 import { RateLimitedError } from '../../src/errors/errors';
+import { errorHandler } from '../../src/errors/to-http';
 import type { BatchHandler } from '../../src/http/batch-handler';
-import { Harness, SHOP_AUTH, startHarness } from './support/gateway-harness';
+import type { RecordDeps } from '../../src/http/endpoint-handlers';
+import { createEndpointRouter } from '../../src/http/endpoint-router';
+import { MemoryIdempotencyStore, createIdempotency } from '../../src/http/idempotency';
+import { requestId } from '../../src/http/request-id';
+import { createLogger } from '../../src/logging/create-logger';
+import { REPO_ROOT, SHOP_AUTH } from './support/gateway-harness';
 
 const CUSTOMERS = '/bj_api_sync/v1/customers';
 
 describe('Idempotency-Key replays keep the response headers', () => {
-  let h: Harness;
+  let url: string;
+  let server: Server;
   let calls = 0;
   let answer: BatchHandler = async () => {
     throw new Error('set by each test');
   };
 
   beforeAll(async () => {
+    const config = loadConfig({ configPath: path.join(REPO_ROOT, 'config/gateway.yaml'), env: {} });
     const batch: BatchHandler = (input, method) => {
       calls += 1;
       return answer(input, method);
     };
-    h = await startHarness({ extraDeps: { batch } });
+    const logger = createLogger({
+      level: 'error',
+      format: 'json',
+      stream: new Writable({ write: (_chunk, _encoding, callback) => callback() }),
+    });
+    const app = express();
+    app.use(requestId());
+    app.use(
+      '/bj_api_sync/v1',
+      createEndpointRouter({
+        getConfig: () => config,
+        // The stub batch handler answers without Odoo, so it never reads these.
+        recordDeps: () => ({}) as RecordDeps,
+        batch,
+        idempotent: createIdempotency(new MemoryIdempotencyStore({ maxEntries: 100 }), { ttlSeconds: 60 }),
+      }),
+    );
+    app.use(errorHandler(logger));
+    server = await new Promise((resolve) => {
+      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    });
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    await h.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   });
   beforeEach(() => {
     calls = 0;
   });
 
   const send = (key: string) =>
-    request(h.url)
+    request(url)
       .post(CUSTOMERS)
       .set(SHOP_AUTH)
       .set('Idempotency-Key', key)

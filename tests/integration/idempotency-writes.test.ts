@@ -1,6 +1,5 @@
 import request from 'supertest';
-import { createBatchHandler } from '../../src/http/batch-handler';
-import { MemoryIdempotencyStore, createIdempotency } from '../../src/http/idempotency';
+import { MemoryIdempotencyStore } from '../../src/http/idempotency';
 import { OTHER_AUTH, SYNC_AUTH, SyncConfig, writeSyncConfig } from './batch-fixtures';
 import { Harness, startHarness } from './support/gateway-harness';
 
@@ -13,15 +12,11 @@ describe('Idempotency-Key over the simulator', () => {
   let config: SyncConfig;
   beforeAll(async () => {
     config = writeSyncConfig();
-    const idempotent = createIdempotency(
-      new MemoryIdempotencyStore({ maxEntries: 1000 }),
-      { ttlSeconds: 60 },
-      { waitMs: 300 },
-    );
     h = await startHarness({
       configPath: config.configPath,
       timeoutMs: TIMEOUT_MS,
-      extraDeps: { batch: createBatchHandler(), idempotent },
+      // A twin gives up after 300 ms (5 s in production), so the 409 test stays short.
+      extraDeps: { idempotency: { store: new MemoryIdempotencyStore({ maxEntries: 1000 }), waitMs: 300 } },
     });
   });
   afterAll(async () => {
@@ -200,7 +195,12 @@ describe('retries of the Odoo client, seen from the HTTP side', () => {
   let config: SyncConfig;
   beforeAll(async () => {
     config = writeSyncConfig();
-    h = await startHarness({ configPath: config.configPath, timeoutMs: TIMEOUT_MS });
+    h = await startHarness({
+      configPath: config.configPath,
+      timeoutMs: TIMEOUT_MS,
+      // A twin gives up after 300 ms (5 s in production), so the 409 test stays short.
+      extraDeps: { idempotency: { store: new MemoryIdempotencyStore({ maxEntries: 1000 }), waitMs: 300 } },
+    });
   });
   afterAll(async () => {
     await h.close();

@@ -8,7 +8,7 @@ import type { AuthConfig } from '../../src/config/types';
 import { errorHandler, notFoundHandler } from '../../src/errors/to-http';
 import { accessLog } from '../../src/http/access-log';
 import { createAuthMiddleware } from '../../src/http/auth';
-import { countOdooCall, setContextEndpoint } from '../../src/http/request-context';
+import { countOdooCall, setContextEndpoint } from '../../src/context/request-context';
 import { requestId } from '../../src/http/request-id';
 import { createLogger } from '../../src/logging/create-logger';
 

@@ -1,5 +1,6 @@
 /** Pieces shared by the gateway.yaml and endpoint file schemas. */
 import Joi from 'joi';
+import type { RawAuth, SchemaKeys } from '../raw-types';
 
 export const NAME_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 export const MODEL_PATTERN = /^[a-z_][a-z0-9_]*(\.[a-z0-9_]+)*$/;
@@ -42,7 +43,7 @@ export const authSchema = Joi.object({
   type: Joi.string().valid('none', 'basic', 'bearer').required().description('none | basic | bearer'),
   tokens: Joi.array().items(tokenSchema).description('bearer: plain tokens (from env) or sha256:<64 hex>'),
   users: Joi.array().items(userSchema).description('basic: username/password pairs'),
-});
+} satisfies SchemaKeys<RawAuth>);
 
 export const positiveInt = (fallback: number): Joi.NumberSchema =>
   Joi.number().integer().min(1).default(fallback);

@@ -4,6 +4,7 @@
  * message can explain the fix.
  */
 import Joi from 'joi';
+import type { RawEndpointFile, RawFieldLine, SchemaKeys } from '../raw-types';
 import {
   authSchema,
   fieldPathSchema,
@@ -43,7 +44,7 @@ const relationSchema = Joi.object({
   model: modelSchema.required(),
   match: fieldSchema.required(),
   create_missing: Joi.boolean().default(false),
-});
+} satisfies SchemaKeys<NonNullable<RawFieldLine['relation']>>);
 
 export const fieldLineSchema = Joi.object({
   key: Joi.string()
@@ -70,7 +71,7 @@ export const fieldLineSchema = Joi.object({
   x2many: Joi.string().valid('replace', 'add'),
   compute: Joi.string().description('JSONata over the Odoo record (direction out)'),
   compute_in: Joi.string().description('JSONata over the request body; result written to field'),
-});
+} satisfies SchemaKeys<RawFieldLine>);
 
 export const endpointSchema = Joi.object({
   endpoint: nameSchema.description('URL name: /bj_api_sync/v1/<endpoint>'),
@@ -93,7 +94,7 @@ export const endpointSchema = Joi.object({
   upsert: Joi.boolean().default(false),
   unknown_keys: Joi.string().valid('reject', 'ignore').default('reject'),
   fields: Joi.array().items(fieldLineSchema).min(1).required(),
-})
+} satisfies SchemaKeys<RawEndpointFile>)
   // Messages for these two are written in joi-problems.ts: `.messages()` here would cascade to every child.
   .xor('endpoint', 'mapping')
   .required();

@@ -1,5 +1,6 @@
 /** joi schema of gateway.yaml. Defaults live here so the JSON Schema shows them too. */
 import Joi from 'joi';
+import type { RawGateway, SchemaKeys } from '../raw-types';
 import { authSchema, nonNegativeInt, positiveInt } from './common-schema';
 
 const serverSchema = Joi.object({
@@ -16,7 +17,7 @@ const serverSchema = Joi.object({
   trust_proxy: Joi.alternatives()
     .try(Joi.boolean(), Joi.number().integer().min(0), Joi.string())
     .default(false),
-}).default();
+} satisfies SchemaKeys<RawGateway['server']>).default();
 
 const odooSchema = Joi.object({
   url: Joi.string()
@@ -34,25 +35,27 @@ const odooSchema = Joi.object({
   timeout_ms: positiveInt(15000),
   connect_timeout_ms: positiveInt(5000),
   max_concurrency: positiveInt(8),
-}).default();
+} satisfies SchemaKeys<RawGateway['odoo']>).default();
 
 export const gatewaySchema = Joi.object({
   server: serverSchema,
   odoo: odooSchema,
-  admin: Joi.object({ auth: authSchema.required() }).description('protects test-connection and /metrics'),
+  admin: Joi.object({ auth: authSchema.required() } satisfies SchemaKeys<
+    NonNullable<RawGateway['admin']>
+  >).description('protects test-connection and /metrics'),
   logging: Joi.object({
     level: Joi.string().valid('error', 'warn', 'info', 'debug').default('info'),
     format: Joi.string().valid('json', 'pretty').default('json'),
-  }).default(),
+  } satisfies SchemaKeys<RawGateway['logging']>).default(),
   idempotency: Joi.object({
     ttl_seconds: positiveInt(86400),
     max_entries: nonNegativeInt(10000),
-  }).default(),
+  } satisfies SchemaKeys<RawGateway['idempotency']>).default(),
   rate_limit: Joi.object({
     window_ms: positiveInt(60000),
     max: nonNegativeInt(0).description('requests per client (IP) per window on /bj_api_sync/v1; 0 disables'),
-  }).default(),
+  } satisfies SchemaKeys<RawGateway['rate_limit']>).default(),
   relation_cache_ttl_ms: nonNegativeInt(0),
   shutdown_timeout_ms: nonNegativeInt(10000),
   endpoints_dir: Joi.string().default('endpoints'),
-});
+} satisfies SchemaKeys<RawGateway>);

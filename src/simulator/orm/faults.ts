@@ -46,10 +46,6 @@ export function attributeError(message: string): OdooFault {
   return new OdooFault(1, 'builtins.AttributeError', message);
 }
 
-export function nameError(message: string): OdooFault {
-  return new OdooFault(1, 'builtins.NameError', message);
-}
-
 /** A lookup that failed with KeyError and was re-raised as ValueError (create with an unknown field). */
 export function keyThenValueError(key: string, message: string): OdooFault {
   const tb =

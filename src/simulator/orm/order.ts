@@ -80,8 +80,3 @@ export function sortRows(orm: Orm, model: ModelDef, rows: Row[], order: string):
   });
   for (let k = 0; k < rows.length; k++) rows[k] = decorated[k]!.row;
 }
-
-/** Validates an order string without sorting (for calls that return no rows). */
-export function checkOrder(orm: Orm, model: ModelDef, order: string): void {
-  parseOrder(orm, model, order);
-}

@@ -6,16 +6,15 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
 import path from 'node:path';
-import { createApp, requestCallCounter } from '../../../src/app';
+import { AppDeps, createApp, odooCallObserver } from '../../../src/app';
 import { loadConfig } from '../../../src/config/load-config';
 import { GatewayConfig } from '../../../src/config/types';
+import { MemoryIdempotencyStore } from '../../../src/http/idempotency';
 import { createLogger } from '../../../src/logging/create-logger';
+import { createMetrics } from '../../../src/metrics/metrics';
 import { createOdooClient } from '../../../src/odoo/create-odoo-client';
 import { ModelFieldsCache } from '../../../src/records/model-fields-cache';
 import { RunningSimulator, SimulatorCall, startSimulator } from '../../../src/simulator';
-import type { AppDeps } from '../../../src/app';
-import { createBatchHandler } from '../../../src/http/batch-handler';
-import { MemoryIdempotencyStore, createIdempotency } from '../../../src/http/idempotency';
 
 export const SHOP_TOKEN = 'shop-secret-token';
 export const SHOP_AUTH = { Authorization: `Bearer ${SHOP_TOKEN}` };
@@ -25,6 +24,7 @@ export interface HarnessOptions {
   configPath?: string;
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** Replaces some of the app's real dependencies (e.g. an idempotency store that fails). */
   extraDeps?: Partial<AppDeps>;
 }
 
@@ -59,21 +59,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   });
   const logger = createLogger({ level: 'debug', format: 'json', stream });
+  const metrics = createMetrics();
   const odoo = createOdooClient(
     { ...config.settings.odoo, timeoutMs: options.timeoutMs ?? config.settings.odoo.timeoutMs },
-    requestCallCounter,
+    odooCallObserver(metrics),
   );
   const app = createApp({
     getConfig: () => config,
     odoo,
     fields: new ModelFieldsCache(odoo),
     logger,
-    // Wired as src/gateway.ts wires them, so tests run the app users run.
-    batch: createBatchHandler(),
-    idempotent: createIdempotency(
-      new MemoryIdempotencyStore({ maxEntries: 1000 }),
-      config.settings.idempotency,
-    ),
+    metrics,
+    idempotency: { store: new MemoryIdempotencyStore({ maxEntries: 1000 }) },
     ...options.extraDeps,
   });
   const server: Server = await new Promise((resolve) => {

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { createLogger, LoggerOptions } from '../../../src/logging/create-logger';
-import { runWithContext } from '../../../src/http/request-context';
+import { runWithContext } from '../../../src/context/request-context';
 
 function capture(options: Omit<LoggerOptions, 'stream'>) {
   const stream = new PassThrough();

@@ -4,7 +4,8 @@ import {
   createUserMatcher,
   credentialDigest,
   parseBasicAuthorization,
-} from '../../../src/http/auth';
+  parseBearerAuthorization,
+} from '../../../src/http/credentials';
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -107,6 +108,19 @@ describe('parseBasicAuthorization', () => {
     'when the header is %p, then there are no credentials',
     (value) => {
       expect(parseBasicAuthorization(value)).toBeUndefined();
+    },
+  );
+});
+
+describe('parseBearerAuthorization', () => {
+  it('when the scheme is in any case and followed by several spaces, then the token is what follows them', () => {
+    expect(parseBearerAuthorization('bearer   abc.def-1')).toBe('abc.def-1');
+  });
+
+  it.each([undefined, '', 'Bearer', 'Bearer ', 'Bearer two words', 'Basic abc', 'Bearerabc'])(
+    'when the header is %p, then there is no token',
+    (value) => {
+      expect(parseBearerAuthorization(value)).toBeUndefined();
     },
   );
 });

@@ -1,11 +1,10 @@
 /**
- * Types for the two internal modules of `xmlrpc` 1.3.x that the XML-RPC transport uses directly
- * (see xmlrpc-transport.ts for why the transport does not use `xmlrpc.createClient`).
- * Only what we call is declared.
+ * Types for the two internal modules of `xmlrpc` 1.3.x (a dev dependency) that tests use to play
+ * Odoo's side of the wire and to check the gateway's own codec (src/wire/) against the library's.
+ * The gateway itself does not use `xmlrpc` (see src/odoo/xmlrpc-transport.ts). Only what we call is declared.
  */
 declare module 'xmlrpc/lib/serializer' {
   export function serializeMethodCall(method: string, params: unknown[], encoding?: string): string;
-  /** Used by tests and fakes that play Odoo's side. */
   export function serializeMethodResponse(result: unknown): string;
   export function serializeFault(fault: { faultCode: number; faultString: string }): string;
 }
