@@ -11,7 +11,13 @@ import type { GatewayConfig } from '../config/types';
 import { createOdooClient } from '../odoo/create-odoo-client';
 import type { OdooClient } from '../odoo/odoo-client';
 import { checkConfigAgainstOdoo } from '../ops/odoo-consistency';
-import { allProblems, countProblems, formatConsistencyProblem, reportSummary } from '../ops/report-text';
+import {
+  allProblems,
+  countProblems,
+  formatConsistencyProblem,
+  protocolLine,
+  reportSummary,
+} from '../ops/report-text';
 import { RunningSimulator, startSimulator } from '../simulator';
 
 export const EXIT_OK = 0;
@@ -106,6 +112,7 @@ async function checkOnline(config: GatewayConfig, options: Options, out: Out): P
     const report = await checkConfigAgainstOdoo(config, target.odoo);
     if (!report.odoo.reachable) {
       out(`Odoo is unreachable: ${report.odoo.error ?? 'no answer'}`);
+      out(protocolLine(report.odoo));
       out('config check: the offline checks passed; the checks that need Odoo did not run');
       return EXIT_UNREACHABLE;
     }
@@ -114,6 +121,7 @@ async function checkOnline(config: GatewayConfig, options: Options, out: Out): P
     out(
       `Odoo ${version ?? '?'} over ${protocol}${ms === undefined ? '' : `, ${ms} ms`}${uid === undefined ? '' : `, uid ${uid}`}`,
     );
+    out(protocolLine(report.odoo));
     out(`config check: ${reportSummary(report)}`);
     return report.ok && countProblems(report).errors === 0 ? EXIT_OK : EXIT_PROBLEMS;
   } finally {

@@ -16,7 +16,10 @@ export interface OdooStatus {
   reachable: boolean;
   /** `server_version` of `common.version()`, e.g. "18.0". */
   version?: string;
+  /** The protocol in use (`auto` while no connection settled it). */
   protocol: string;
+  /** Why that protocol: `auto`'s reason, "set in gateway.yaml", or "not settled: Odoo unreachable". */
+  protocol_reason: string;
   /** Time of the `version()` call, rounded to the millisecond. */
   round_trip_ms?: number;
   uid?: number;

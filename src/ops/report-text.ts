@@ -1,6 +1,6 @@
 /** The consistency report as text: one line per problem (as config problems print) and a summary. */
 import { formatProblem } from '../config/config-error';
-import type { ConsistencyProblem, ConsistencyReport } from './consistency-types';
+import type { ConsistencyProblem, ConsistencyReport, OdooStatus } from './consistency-types';
 
 export function allProblems(report: ConsistencyReport): ConsistencyProblem[] {
   return [...report.endpoints, ...report.mappings]
@@ -33,4 +33,9 @@ export function reportSummary(report: ConsistencyReport): string {
   return report.ok
     ? `Connection OK: Odoo ${report.odoo.version ?? '?'}, ${checked} consistent with it (${counts})`
     : `Odoo is reachable but the configuration does not match it: ${counts} (${checked} checked)`;
+}
+
+/** `Protocol: session (Odoo 18.0 accepted a session login with the credential)` */
+export function protocolLine(odoo: OdooStatus): string {
+  return `Protocol: ${odoo.protocol} (${odoo.protocol_reason})`;
 }

@@ -77,6 +77,9 @@ describe('config:check (runConfigCheck)', () => {
     expect(lines.at(-1)).toMatch(
       /^config check: Connection OK: Odoo 18\.0, 5 endpoints and 2 mappings consistent/,
     );
+    expect(lines).toContain(
+      'Protocol: session (Odoo 18.0 accepted a session login with the credential)',
+    );
     expect(code).toBe(0);
   });
 
@@ -126,6 +129,7 @@ describe('config:check (runConfigCheck)', () => {
     const { code, lines } = await run([SHIPPED], { ...simulatorEnv(), ODOO_URL: url });
     expect(lines).toContain('Offline checks passed: 5 endpoints, 2 mappings');
     expect(lines).toContain('Odoo is unreachable: Odoo is not reachable (connection refused)');
+    expect(lines).toContain('Protocol: auto (not settled: Odoo unreachable)');
     expect(code).toBe(2);
   });
 
@@ -147,12 +151,14 @@ describe('config:check (runConfigCheck)', () => {
         '  db: ${ODOO_DB}',
         '  username: ${ODOO_USERNAME}',
         '  password: ${ODOO_PASSWORD}',
+        '  protocol: ${ODOO_PROTOCOL}',
       ],
     );
-    const { code, lines } = await run([gateway], simulatorEnv());
+    const { code, lines } = await run([gateway], { ...simulatorEnv(), ODOO_PROTOCOL: 'xmlrpc' });
     expect(lines).toContain(
       `Odoo: ${simulator.url} (database "${simulator.db}", user "${simulator.username}")`,
     );
+    expect(lines).toContain('Protocol: xmlrpc (set in gateway.yaml)');
     expect(lines.join('\n')).not.toContain('built-in Odoo simulator');
     expect(code).toBe(0);
   });

@@ -93,7 +93,13 @@ describe('GET /bj_api_sync/test-connection against the built-in simulator', () =
     expect(res.body).toMatchObject({
       success: true,
       ok: true,
-      odoo: { reachable: true, version: '18.0', protocol: 'session', uid: 2 },
+      odoo: {
+        reachable: true,
+        version: '18.0',
+        protocol: 'session',
+        protocol_reason: 'Odoo 18.0 accepted a session login with the credential',
+        uid: 2,
+      },
     });
     expect(res.body.odoo.round_trip_ms).toEqual(expect.any(Number));
     const customers = res.body.endpoints.find((e: { endpoint: string }) => e.endpoint === 'customers');
@@ -151,7 +157,12 @@ describe('GET /bj_api_sync/test-connection against the built-in simulator', () =
       request_id: expect.any(String),
       ok: false,
       // No protocol was settled: the client never reached Odoo.
-      odoo: { reachable: false, protocol: 'auto', error: 'Odoo is not reachable (connection refused)' },
+      odoo: {
+        reachable: false,
+        protocol: 'auto',
+        protocol_reason: 'not settled: Odoo unreachable',
+        error: 'Odoo is not reachable (connection refused)',
+      },
       endpoints: [],
       mappings: [],
     });

@@ -184,7 +184,12 @@ describe('checkConfigAgainstOdoo: Odoo calls and failures', () => {
     });
     expect(report).toEqual({
       ok: false,
-      odoo: { reachable: false, protocol: 'xmlrpc', error: 'Odoo is not reachable (connection refused)' },
+      odoo: {
+        reachable: false,
+        protocol: 'xmlrpc',
+        protocol_reason: 'set in gateway.yaml',
+        error: 'Odoo is not reachable (connection refused)',
+      },
       endpoints: [],
       mappings: [],
     });

@@ -1,5 +1,5 @@
 import type { ConsistencyReport } from '../../../src/ops/consistency-types';
-import { formatConsistencyProblem, reportSummary } from '../../../src/ops/report-text';
+import { formatConsistencyProblem, protocolLine, reportSummary } from '../../../src/ops/report-text';
 
 const problem = {
   file: 'config/endpoints/customers.yaml',
@@ -12,7 +12,14 @@ const problem = {
 function report(ok: boolean, severities: Array<'error' | 'warning'>): ConsistencyReport {
   return {
     ok,
-    odoo: { reachable: true, protocol: 'xmlrpc', version: '18.0', uid: 2, round_trip_ms: 3 },
+    odoo: {
+      reachable: true,
+      protocol: 'xmlrpc',
+      protocol_reason: 'set in gateway.yaml',
+      version: '18.0',
+      uid: 2,
+      round_trip_ms: 3,
+    },
     endpoints: [
       {
         endpoint: 'customers',
@@ -51,10 +58,20 @@ describe('report text', () => {
   it('when Odoo could not be checked, then the summary is the Odoo error', () => {
     const down: ConsistencyReport = {
       ok: false,
-      odoo: { reachable: false, protocol: 'xmlrpc', error: 'Odoo is not reachable (connection refused)' },
+      odoo: {
+        reachable: false,
+        protocol: 'auto',
+        protocol_reason: 'not settled: Odoo unreachable',
+        error: 'Odoo is not reachable (connection refused)',
+      },
       endpoints: [],
       mappings: [],
     };
     expect(reportSummary(down)).toBe('Odoo is not reachable (connection refused)');
+    expect(protocolLine(down.odoo)).toBe('Protocol: auto (not settled: Odoo unreachable)');
+  });
+
+  it('when the protocol was chosen, then the protocol line names it and why', () => {
+    expect(protocolLine(report(true, []).odoo)).toBe('Protocol: xmlrpc (set in gateway.yaml)');
   });
 });
