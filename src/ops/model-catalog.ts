@@ -6,6 +6,7 @@
 import { GatewayError } from '../errors/gateway-error';
 import { FIELDS_GET_ATTRIBUTES, OdooFieldMeta } from '../mapping/odoo-field-meta';
 import type { OdooClient } from '../odoo/odoo-client';
+import { OdooModelMissingError } from '../odoo/model-missing-error';
 import { odooModel } from '../odoo/odoo-model';
 import { FieldPath, completePaths } from '../mapping/fields-catalog';
 
@@ -37,8 +38,14 @@ export interface ModelCatalog {
 
 export type { FieldPath };
 
-/** Odoo's answer to a model it does not have: fault 2 "Object x doesn't exist". */
+/** XML-RPC's and JSON-RPC's answer to a model Odoo does not have: fault 2 "Object x doesn't exist". */
 const MISSING_MODEL = /^Object \S+ doesn't exist/;
+
+/** A model Odoo does not have, on every transport (JSON-2 and session raise their own error class). */
+function isMissingModel(error: unknown): boolean {
+  if (error instanceof OdooModelMissingError) return true;
+  return error instanceof GatewayError && error.status === 400 && MISSING_MODEL.test(error.message);
+}
 
 /** Loads the catalog; errors other than "no such model" / "access refused" (Odoo down...) are thrown. */
 export async function loadModelCatalog(
@@ -73,9 +80,7 @@ async function fetchModel(odoo: OdooClient, model: string): Promise<ModelState> 
     const fields = await odooModel(odoo, model).fieldsGet<CheckedModelFields>(CHECK_ATTRIBUTES);
     return { state: 'ok', fields };
   } catch (error) {
-    if (error instanceof GatewayError && error.status === 400 && MISSING_MODEL.test(error.message)) {
-      return { state: 'missing' };
-    }
+    if (isMissingModel(error)) return { state: 'missing' };
     if (error instanceof GatewayError && error.status === 403) {
       return { state: 'unreadable', reason: error.message };
     }
