@@ -16,6 +16,8 @@ import { GatewayConfig } from './config/types';
 import { modelsOf } from './mapping/fields-catalog';
 import { createMetrics } from './metrics/metrics';
 import { createOdooClient } from './odoo/create-odoo-client';
+import type { OdooCallObserver } from './odoo/odoo-client';
+import { ConnectionAnnouncer, createConnectionAnnouncer } from './ops/connection-announcer';
 import { ModelFieldsCache } from './records/model-fields-cache';
 import { MemoryIdempotencyStore } from './http/idempotency';
 import type { RunningSimulator } from './simulator';
@@ -44,6 +46,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const odooSettings = current.settings.odoo;
   const simulator = odooSettings.url ? undefined : await startDemoSimulator(logger);
   const metrics = createMetrics();
+  const announcer = createConnectionAnnouncer(logger, (info) => metrics.recordOdooConnection(info));
   const odoo = createOdooClient(
     simulator
       ? {
@@ -54,7 +57,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           password: simulator.password,
         }
       : odooSettings,
-    odooCallObserver(metrics),
+    withConnectionAnnouncer(odooCallObserver(metrics), announcer),
   );
   const fields = new ModelFieldsCache(odoo);
   const app = createApp({
@@ -106,6 +109,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   logger.info('gateway listening', { url, endpoints: [...current.endpoints.keys()] });
   // The checks that need Odoo (fields exist, types fit, access rights), in the background: a slow or
   // absent Odoo must not hold the start; test-connection and config:check run the same checks.
+  const announced = announcer.start(odoo); // which protocol, and why: logged once, never holds the start
   primeFieldTypes(fields, current);
   const startupCheck = logConsistency(current, odoo, logger).catch((error: unknown) =>
     logger.error('config check against Odoo failed', { error: errorText(error) }),
@@ -119,6 +123,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await drain(server, current.settings.shutdownTimeoutMs, logger);
       await odoo.close();
       await startupCheck;
+      await announced;
+      await announcer.stop();
       await simulator?.close();
     })();
     return closing;
@@ -141,6 +147,20 @@ async function startDemoSimulator(logger: winston.Logger): Promise<RunningSimula
     'DEMO MODE: no ODOO_URL is set, so the gateway runs on its BUILT-IN ODOO SIMULATOR with demo data. Nothing is written to a real Odoo. Set ODOO_URL, ODOO_DB, ODOO_USERNAME and ODOO_PASSWORD to connect a real one.';
   logger.warn(banner, { simulator_url: simulator.url });
   return simulator;
+}
+
+/** The app's observer, plus the announcer's look at each call (a first success after a failed start). */
+function withConnectionAnnouncer(
+  observer: OdooCallObserver,
+  announcer: ConnectionAnnouncer,
+): OdooCallObserver {
+  return {
+    ...observer,
+    onCallEnd: (info) => {
+      observer.onCallEnd?.(info);
+      announcer.onCallEnd(info);
+    },
+  };
 }
 
 /** Fetches every mapped model's field types in the background, so the first requests and the docs have them. */

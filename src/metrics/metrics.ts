@@ -5,7 +5,7 @@
  */
 import type { Request, RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { OdooCallInfo, OdooCallObserver } from '../odoo/odoo-client';
+import type { OdooCallInfo, OdooCallObserver, OdooConnectionInfo } from '../odoo/odoo-client';
 
 /** Label of every request that is not one of the configured endpoints (docs, health, unknown paths). */
 export const OTHER_ENDPOINT = 'other';
@@ -31,6 +31,8 @@ export interface GatewayMetrics {
   /** Mount early: measures every request when its response finishes (or its connection closes). */
   httpMiddleware(options?: HttpMetricsOptions): RequestHandler;
   recordReload(ok: boolean): void;
+  /** The protocol the Odoo client settled on (until then the info series says `auto`). */
+  recordOdooConnection(info: Pick<OdooConnectionInfo, 'protocol' | 'serverVersion'>): void;
   /** Serves the registry in the Prometheus text format (protect it with the admin auth). */
   handler(): RequestHandler;
 }
@@ -57,6 +59,10 @@ export function createMetrics(): GatewayMetrics {
       m.reloads.inc({ result: ok ? 'success' : 'failure' });
       if (ok) m.lastReload.setToCurrentTime();
     },
+    recordOdooConnection(info) {
+      m.odooProtocol.reset();
+      m.odooProtocol.set({ protocol: info.protocol, server_version: info.serverVersion }, 1);
+    },
     handler: () => async (_req, res) => {
       res.set('Content-Type', registry.contentType);
       res.send(await registry.metrics());
@@ -77,6 +83,13 @@ function defineMetrics(registry: Registry) {
   // Both series exist from the start, so alerts on failures see a 0 rather than nothing.
   reloads.inc({ result: 'success' }, 0);
   reloads.inc({ result: 'failure' }, 0);
+  const odooProtocol = new Gauge({
+    name: 'gateway_odoo_protocol_info',
+    help: 'The protocol the gateway speaks to Odoo, and the server version (protocol "auto": not settled yet, Odoo not reached)',
+    labelNames: ['protocol', 'server_version'] as const,
+    registers,
+  });
+  odooProtocol.set({ protocol: 'auto', server_version: 'unknown' }, 1);
   return {
     httpRequests: new Counter({
       name: 'gateway_http_requests_total',
@@ -93,13 +106,13 @@ function defineMetrics(registry: Registry) {
     }),
     odooCalls: new Counter({
       name: 'gateway_odoo_calls_total',
-      help: 'Calls to Odoo by model (or service), method and outcome',
+      help: 'Calls to Odoo by model (or, for logins and version calls, the service: common, session, json2), method and outcome',
       labelNames: ['model', 'method', 'outcome'] as const,
       registers,
     }),
     odooDuration: new Histogram({
       name: 'gateway_odoo_call_duration_seconds',
-      help: 'Latency of calls to Odoo by model (or service) and method',
+      help: 'Latency of calls to Odoo by model (or, for logins and version calls, the service: common, session, json2) and method',
       labelNames: ['model', 'method'] as const,
       buckets: ODOO_BUCKETS,
       registers,
@@ -115,6 +128,7 @@ function defineMetrics(registry: Registry) {
       registers,
     }),
     reloads,
+    odooProtocol,
     lastReload: new Gauge({
       name: 'gateway_config_last_reload_success_timestamp_seconds',
       help: 'When the configuration was last (re)loaded successfully',
