@@ -77,9 +77,7 @@ describe('config:check (runConfigCheck)', () => {
     expect(lines.at(-1)).toMatch(
       /^config check: Connection OK: Odoo 18\.0, 5 endpoints and 2 mappings consistent/,
     );
-    expect(lines).toContain(
-      'Protocol: session (Odoo 18.0 accepted a session login with the credential)',
-    );
+    expect(lines).toContain('Protocol: session (Odoo 18.0 accepted a session login with the credential)');
     expect(code).toBe(0);
   });
 
