@@ -14,7 +14,7 @@ import { createLogger } from '../../../src/logging/create-logger';
 import { createMetrics } from '../../../src/metrics/metrics';
 import { createOdooClient } from '../../../src/odoo/create-odoo-client';
 import { ModelFieldsCache } from '../../../src/records/model-fields-cache';
-import { RunningSimulator, SimulatorCall, startSimulator } from '../../../src/simulator';
+import { RunningSimulator, SimulatorCall, SimulatorOptions, startSimulator } from '../../../src/simulator';
 
 export const SHOP_TOKEN = 'shop-secret-token';
 export const SHOP_AUTH = { Authorization: `Bearer ${SHOP_TOKEN}` };
@@ -24,6 +24,8 @@ export interface HarnessOptions {
   configPath?: string;
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** Simulator options (version, multiDb...) on top of the demo seed. */
+  simulator?: SimulatorOptions;
   /** Replaces some of the app's real dependencies (e.g. an idempotency store that fails). */
   extraDeps?: Partial<AppDeps>;
 }
@@ -40,7 +42,7 @@ export interface Harness {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const sim = await startSimulator({ seed: 'demo', keepAlive: true });
+  const sim = await startSimulator({ seed: 'demo', keepAlive: true, ...options.simulator });
   const config = loadConfig({
     configPath: options.configPath ?? path.join(REPO_ROOT, 'config/gateway.yaml'),
     env: {
