@@ -113,14 +113,18 @@ export class AutoOdooClient implements OdooClient {
     };
   }
 
-  /** XML-RPC `common.version` (every Odoo up to 21); else the web client's version_info (Odoo 22 has no XML-RPC). */
+  /**
+   * The web client's version_info (every Odoo the gateway speaks to; Odoo 22 has no XML-RPC), else
+   * XML-RPC `common.version` (a proxy that only lets /xmlrpc through). Not XML-RPC first: Odoo 19
+   * logs a deprecation warning for every XML-RPC call, and a gateway on JSON-2 should cause none.
+   */
   private async readVersion(): Promise<OdooVersionInfo> {
     try {
-      return await this.client('xmlrpc').version();
+      return await this.client('session').version();
     } catch (error) {
       if (isTransportProblem(error)) throw error;
       try {
-        return await this.client('session').version();
+        return await this.client('xmlrpc').version();
       } catch {
         throw error;
       }

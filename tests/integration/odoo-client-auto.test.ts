@@ -26,12 +26,16 @@ interface OdooKind {
 }
 
 /**
- * An Odoo of one version that answers the probe `auto` makes with the recorded answers: XML-RPC
- * version, JSON-2 key check (context_get), session login; and every model call with a count of 5.
+ * An Odoo of one version that answers the probe `auto` makes with the recorded answers: the web
+ * client's version_info, JSON-2 key check (context_get), session login; and every model call with a count of 5.
  */
 function answerFor(kind: OdooKind): (request: SeenRequest) => Reply {
   return (request) => {
     const { path } = request;
+    if (path === '/web/webclient/version_info') {
+      const version = recorded(SESSION_FILE, 'version_info');
+      return { ...version, body: version.body.replace(/18/g, String(kind.major)) };
+    }
     if (path === '/xmlrpc/2/common') {
       if (request.body.includes('<methodName>authenticate<')) return recorded(XMLRPC_FILE, 'authenticate_ok');
       const version = recorded(XMLRPC_FILE, 'version');
@@ -131,7 +135,7 @@ describe('protocol auto', () => {
     const gateway = client(server.url);
     await expect(Promise.all([count(gateway), count(gateway), count(gateway)])).resolves.toEqual([5, 5, 5]);
     expect(gateway.protocol).toBe('session');
-    expect(server.to('/xmlrpc/2/common')).toHaveLength(1);
+    expect(server.to('/web/webclient/version_info')).toHaveLength(1);
     expect(server.to('/web/session/authenticate')).toHaveLength(1);
     expect(server.to('/web/dataset/call_kw/res.partner/search_count')).toHaveLength(3);
   });
@@ -143,7 +147,7 @@ describe('protocol auto', () => {
       'xmlrpc',
       'Odoo 16.0 is older than 17.0, so the gateway speaks XML-RPC to it',
     ]);
-    expect(server.requests.map((r) => r.path)).toEqual(['/xmlrpc/2/common']);
+    expect(server.requests.map((r) => r.path)).toEqual(['/web/webclient/version_info']);
   });
 
   it('when a protocol is set by hand, then it is obeyed without probing, and the reason says so', async () => {
