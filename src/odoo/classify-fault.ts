@@ -55,7 +55,8 @@ export function isAccessDenied(fault: OdooFaultInfo): boolean {
 export function classifyFault(fault: OdooFaultInfo, secrets: readonly string[] = []): GatewayError {
   const text = fault.faultString;
   const database = UNKNOWN_DATABASE.exec(text);
-  if (database) return new OdooUnavailableError(`Odoo database '${database[1] ?? ''}' is not available`);
+  if (database)
+    return new OdooUnavailableError(`Odoo database '${database[1] ?? ''}' is not available (check ODOO_DB)`);
   if (DATABASE_DOWN.test(text)) return new OdooUnavailableError('Odoo cannot reach its database');
   if (CONCURRENT_UPDATE.test(text)) {
     return new OdooUnavailableError(

@@ -135,7 +135,10 @@ describe('OdooClient over XML-RPC against a local fake Odoo', () => {
       'Traceback (most recent call last):\n  ...\nKeyError: \'nodb\'\npsycopg2.OperationalError: connection to server at "127.0.0.1", port 5433 failed: FATAL:  database "nodb" does not exist';
     const { client } = await clientFor(odooLike({ authenticate: () => xmlFault(1, fault) }), { db: 'nodb' });
     const error = await errorOf(client.executeKw('res.partner', 'search', [[]]));
-    expect([error.status, error.message]).toEqual([503, "Odoo database 'nodb' is not available"]);
+    expect([error.status, error.message]).toEqual([
+      503,
+      "Odoo database 'nodb' is not available (check ODOO_DB)",
+    ]);
   });
 
   it('when Odoo answers fault 3 once, then the client logs in again once and the call succeeds', async () => {

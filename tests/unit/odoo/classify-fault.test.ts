@@ -19,7 +19,11 @@ const cases = recorded.cases as RecordedCase[];
 
 /** What a caller must see for each fault Odoo 18 really sent. */
 const expected: Record<string, [number, string, string]> = {
-  authenticate_unknown_db: [503, 'ODOO_UNAVAILABLE', "Odoo database 'no_such_db' is not available"],
+  authenticate_unknown_db: [
+    503,
+    'ODOO_UNAVAILABLE',
+    "Odoo database 'no_such_db' is not available (check ODOO_DB)",
+  ],
   execute_kw_bad_password: [503, 'ODOO_UNAVAILABLE', CREDENTIALS_REFUSED_MESSAGE],
   // res.users(999999) with User 999999: the gateway's own uid is gone, not the caller's record.
   execute_kw_bad_uid: [503, 'ODOO_UNAVAILABLE', CREDENTIALS_REFUSED_MESSAGE],

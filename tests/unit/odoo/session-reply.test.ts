@@ -124,7 +124,7 @@ describe('session logins over the recorded /web/session/authenticate answers', (
   it.each([
     ['authenticate_bad_password', CREDENTIALS_REFUSED_MESSAGE],
     ['authenticate_apikey_as_password', CREDENTIALS_REFUSED_MESSAGE],
-    ['authenticate_unknown_db', "Odoo database 'no_such_db' is not available"],
+    ['authenticate_unknown_db', "Odoo database 'no_such_db' is not available (check ODOO_DB)"],
   ])('when Odoo answers %s, then it is a 503 telling ops what to fix', (name, message) => {
     const error = login(name);
     expect({ status: error.status, message: error.message }).toEqual({ status: 503, message });
