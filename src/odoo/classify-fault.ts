@@ -7,6 +7,7 @@ import {
 } from '../errors/errors';
 import { GatewayError } from '../errors/gateway-error';
 import { readableFaultLine } from './fault-message';
+import { OdooModelMissingError } from './model-missing-error';
 
 /**
  * Odoo fault → typed gateway error. Pure, so that every recorded fault string can be checked in a
@@ -32,6 +33,8 @@ export const SESSION_LOST_MESSAGE =
 const OWN_ACCESS_MESSAGES: ReadonlySet<string> = new Set([API_KEY_REFUSED_MESSAGE, SESSION_LOST_MESSAGE]);
 
 const MISSING_RECORD = /^Record does not exist or has been deleted/;
+/** XML-RPC's and JSON-RPC's UserError for a model Odoo does not have (JSON-2 and session answer 404). */
+const MISSING_MODEL = /^Object (\S+) doesn't exist$/m;
 const UNKNOWN_DATABASE = /database "([^"]+)" does not exist/;
 const DATABASE_DOWN =
   /psycopg2\.OperationalError|could not connect to server|connection to server (?:at|on) /;
@@ -66,6 +69,9 @@ export function classifyFault(fault: OdooFaultInfo, secrets: readonly string[] =
   if (isAccessDenied(fault)) {
     return new OdooUnavailableError(OWN_ACCESS_MESSAGES.has(text) ? text : CREDENTIALS_REFUSED_MESSAGE);
   }
+
+  const missingModel = faultCodeOf(fault) === 2 ? MISSING_MODEL.exec(text) : null;
+  if (missingModel) return new OdooModelMissingError(missingModel[1] ?? '');
 
   const message = readableFaultLine(text, secrets);
   switch (faultCodeOf(fault)) {

@@ -64,14 +64,25 @@ describe('OdooClient over JSON-RPC against a local fake Odoo', () => {
 
   it('when Odoo answers a UserError, then 400 with its message', async () => {
     const { client } = await jsonClient(() =>
-      jsonError('odoo.exceptions.UserError', "Object no.such.model doesn't exist"),
+      jsonError('odoo.exceptions.UserError', 'The customer needs a name'),
     );
-    const error = await errorOf(client.executeKw('no.such.model', 'search', [[]]));
+    const error = await errorOf(client.executeKw('res.partner', 'create', [{}]));
     expect([error.status, error.code, error.message]).toEqual([
       400,
       'ODOO_VALIDATION_ERROR',
-      "Object no.such.model doesn't exist",
+      'The customer needs a name',
     ]);
+  });
+
+  it('when Odoo answers that the model does not exist, then 503 telling ops to check the mappings', async () => {
+    const { client } = await jsonClient(() =>
+      jsonError('odoo.exceptions.UserError', "Object no.such.model doesn't exist"),
+    );
+    const error = await errorOf(client.executeKw('no.such.model', 'search', [[]]));
+    expect([error.status, error.code]).toEqual([503, 'ODOO_UNAVAILABLE']);
+    expect(error.message).toMatch(
+      /^The model no\.such\.model doesn't exist in Odoo: check the gateway's mappings/,
+    );
   });
 
   it('when Odoo answers AccessDenied, then the client logs in again once and retries once', async () => {

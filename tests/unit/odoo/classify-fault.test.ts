@@ -17,6 +17,10 @@ interface RecordedCase {
 
 const cases = recorded.cases as RecordedCase[];
 
+/** A model Odoo does not have is the gateway's configuration fault: a 503 for ops, as on JSON-2 and session. */
+const MODEL_MISSING =
+  "The model no.such.model doesn't exist in Odoo: check the gateway's mappings, or install the Odoo module that defines it";
+
 /** What a caller must see for each fault Odoo 18 really sent. */
 const expected: Record<string, [number, string, string]> = {
   authenticate_unknown_db: [
@@ -27,7 +31,7 @@ const expected: Record<string, [number, string, string]> = {
   execute_kw_bad_password: [503, 'ODOO_UNAVAILABLE', CREDENTIALS_REFUSED_MESSAGE],
   // res.users(999999) with User 999999: the gateway's own uid is gone, not the caller's record.
   execute_kw_bad_uid: [503, 'ODOO_UNAVAILABLE', CREDENTIALS_REFUSED_MESSAGE],
-  unknown_model: [400, 'ODOO_VALIDATION_ERROR', "Object no.such.model doesn't exist"],
+  unknown_model: [503, 'ODOO_UNAVAILABLE', MODEL_MISSING],
   unknown_method: [
     502,
     'ODOO_ERROR',
@@ -59,7 +63,7 @@ const expected: Record<string, [number, string, string]> = {
     'The operation cannot be completed: Contacts require a name',
   ],
   unlink_again_missing: [404, 'NOT_FOUND', 'Record does not exist or has been deleted.'],
-  jsonrpc_unknown_model: [400, 'ODOO_VALIDATION_ERROR', "Object no.such.model doesn't exist"],
+  jsonrpc_unknown_model: [503, 'ODOO_UNAVAILABLE', MODEL_MISSING],
   jsonrpc_bad_password: [503, 'ODOO_UNAVAILABLE', CREDENTIALS_REFUSED_MESSAGE],
 };
 
