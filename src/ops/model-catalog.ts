@@ -38,15 +38,6 @@ export interface ModelCatalog {
 
 export type { FieldPath };
 
-/** XML-RPC's and JSON-RPC's answer to a model Odoo does not have: fault 2 "Object x doesn't exist". */
-const MISSING_MODEL = /^Object \S+ doesn't exist/;
-
-/** A model Odoo does not have, on every transport (JSON-2 and session raise their own error class). */
-function isMissingModel(error: unknown): boolean {
-  if (error instanceof OdooModelMissingError) return true;
-  return error instanceof GatewayError && error.status === 400 && MISSING_MODEL.test(error.message);
-}
-
 /** Loads the catalog; errors other than "no such model" / "access refused" (Odoo down...) are thrown. */
 export async function loadModelCatalog(
   odoo: OdooClient,
@@ -80,7 +71,8 @@ async function fetchModel(odoo: OdooClient, model: string): Promise<ModelState> 
     const fields = await odooModel(odoo, model).fieldsGet<CheckedModelFields>(CHECK_ATTRIBUTES);
     return { state: 'ok', fields };
   } catch (error) {
-    if (isMissingModel(error)) return { state: 'missing' };
+    // Every transport raises it for a model Odoo does not have (see classify-fault.ts, json2-errors.ts).
+    if (error instanceof OdooModelMissingError) return { state: 'missing' };
     if (error instanceof GatewayError && error.status === 403) {
       return { state: 'unreadable', reason: error.message };
     }

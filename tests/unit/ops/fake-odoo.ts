@@ -1,6 +1,7 @@
 /** A small in-memory OdooClient for the consistency check: fields_get, check_access_rights, default_get. */
 import type { EndpointDef, FieldLine, GatewayConfig, MappingDef } from '../../../src/config/types';
-import { OdooUnavailableError, OdooValidationError } from '../../../src/errors/errors';
+import { OdooUnavailableError } from '../../../src/errors/errors';
+import { OdooModelMissingError } from '../../../src/odoo/model-missing-error';
 import type { OdooClient } from '../../../src/odoo/odoo-client';
 import type { CheckedFieldMeta } from '../../../src/ops/model-catalog';
 
@@ -25,7 +26,7 @@ export function fakeOdoo(options: FakeOdooOptions): FakeOdoo {
     const fields = options.models[model];
     if (options.downModels?.includes(model))
       throw new OdooUnavailableError('Odoo is not reachable (connection refused)');
-    if (!fields) throw new OdooValidationError(`Object ${model} doesn't exist`);
+    if (!fields) throw new OdooModelMissingError(model);
     if (method === 'fields_get') return fields;
     if (method === 'check_access_rights') return !options.denied?.includes(`${model}:${String(args[0])}`);
     if (method === 'default_get') {
