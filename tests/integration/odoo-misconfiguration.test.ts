@@ -5,6 +5,7 @@
  * wire to the simulator.
  */
 import request from 'supertest';
+import { API_KEY_REFUSED_MESSAGE, LOGIN_REFUSED_MESSAGE } from '../../src/odoo/classify-fault';
 import { DEFAULT_API_KEY, SimulatorCall } from '../../src/simulator';
 import { Harness, HarnessOptions, SHOP_AUTH, startHarness } from './support/gateway-harness';
 
@@ -42,11 +43,12 @@ function credentialChecks(calls: readonly SimulatorCall[]): string[] {
     .map((call) => `${call.protocol} ${call.modelMethod ?? call.method}`);
 }
 
-function expectOpsError(responses: request.Response[], setting: RegExp, secret: string): void {
+function expectOpsError(responses: request.Response[], message: RegExp | string, secret: string): void {
   for (const res of responses) {
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({ success: false, status_code: 'ODOO_UNAVAILABLE' });
-    expect(res.body.error).toMatch(setting);
+    if (typeof message === 'string') expect(res.body.error).toBe(message);
+    else expect(res.body.error).toMatch(message);
     const text = JSON.stringify(res.body);
     expect(text).not.toContain(secret);
     expect(text).not.toMatch(/Traceback|\.py\b|<html/i);
@@ -60,14 +62,14 @@ describe('a wrong API key on Odoo 19', () => {
       env: { ODOO_PASSWORD: WRONG_KEY, ODOO_PROTOCOL: 'json2' },
     });
     const responses = await burstOfReads(gw, 5);
-    expectOpsError(responses, /API key \(check ODOO_PASSWORD\)/, WRONG_KEY);
+    expectOpsError(responses, API_KEY_REFUSED_MESSAGE, WRONG_KEY);
     expect(credentialChecks(gw.sim.controls.callLog())).toEqual(['json2 context_get']);
   });
 
   it('when protocol is auto, then every caller gets a 503 naming ODOO_PASSWORD and each protocol was tried once', async () => {
     const gw = await harness({ simulator: { version: 19 }, env: { ODOO_PASSWORD: WRONG_KEY } });
     const responses = await burstOfReads(gw, 5);
-    expectOpsError(responses, /ODOO_PASSWORD/, WRONG_KEY);
+    expectOpsError(responses, LOGIN_REFUSED_MESSAGE, WRONG_KEY);
     expect(credentialChecks(gw.sim.controls.callLog())).toEqual([
       'json2 context_get',
       'session authenticate',
@@ -82,7 +84,7 @@ describe('an unknown database (ODOO_DB) on a multi-database Odoo', () => {
       simulator: { version: 19, multiDb: true },
       env: { ODOO_DB: 'no_such_db', ODOO_PASSWORD: DEFAULT_API_KEY, ODOO_PROTOCOL: 'json2' },
     });
-    expectOpsError(await burstOfReads(gw, 3), /ODOO_DB/, DEFAULT_API_KEY);
+    expectOpsError(await burstOfReads(gw, 3), /check ODOO_DB/, DEFAULT_API_KEY);
   });
 
   it('when session is used on Odoo 18, then every caller gets a 503 naming ODOO_DB', async () => {
@@ -90,7 +92,11 @@ describe('an unknown database (ODOO_DB) on a multi-database Odoo', () => {
       simulator: { multiDb: true },
       env: { ODOO_DB: 'no_such_db', ODOO_PROTOCOL: 'session' },
     });
-    expectOpsError(await burstOfReads(gw, 3), /ODOO_DB/, gw.config.settings.odoo.password);
+    expectOpsError(
+      await burstOfReads(gw, 3),
+      "Odoo database 'no_such_db' is not available (check ODOO_DB)",
+      gw.config.settings.odoo.password,
+    );
   });
 });
 
