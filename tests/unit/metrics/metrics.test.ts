@@ -23,6 +23,18 @@ function appWithMetrics(isEndpoint = (name: string) => name === 'customers') {
 }
 
 describe('metrics', () => {
+  it('when the Odoo connection settles, then the protocol info series moves from auto to the chosen protocol', async () => {
+    const { metrics, app } = appWithMetrics();
+    const before = (await request(app).get('/metrics')).text;
+    expect(seriesValue(before, 'gateway_odoo_protocol_info{protocol="auto",server_version="unknown"}')).toBe(
+      1,
+    );
+    metrics.recordOdooConnection({ protocol: 'json2', serverVersion: '19.0' });
+    const after = (await request(app).get('/metrics')).text;
+    expect(seriesValue(after, 'gateway_odoo_protocol_info{protocol="json2",server_version="19.0"}')).toBe(1);
+    expect(after).not.toContain('protocol="auto"');
+  });
+
   it('when the Odoo client reports calls, then counters and latency are in /metrics by model, method, outcome', async () => {
     const { metrics, app } = appWithMetrics();
     metrics.observer.onCallEnd?.({
