@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { runConfigCheck } from '../../src/cli/config-check';
 import { RunningSimulator, startSimulator } from '../../src/simulator';
+import { closedPort } from './support/ports';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const SHIPPED = path.join(REPO_ROOT, 'config/gateway.yaml');
@@ -58,14 +58,6 @@ function writeConfig(name: string, customerLines: string[], gatewayExtra: string
     ].join('\n'),
   );
   return gateway;
-}
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('config:check (runConfigCheck)', () => {

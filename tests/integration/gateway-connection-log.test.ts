@@ -3,7 +3,6 @@
  * mode too), or, when Odoo is unreachable then, a warning and the line on the first successful
  * connection; /metrics carries the same as `gateway_odoo_protocol_info`.
  */
-import net from 'node:net';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config/load-config';
@@ -11,6 +10,7 @@ import { RunningGateway, startGateway } from '../../src/gateway';
 import { createLogger } from '../../src/logging/create-logger';
 import { RunningSimulator, SimulatorOptions, startSimulator } from '../../src/simulator';
 import { REPO_ROOT, SHOP_AUTH } from './support/gateway-harness';
+import { closedPort } from './support/ports';
 
 interface LogLine {
   level: string;
@@ -75,14 +75,6 @@ const settled = (logs: LogLine[]) => until(() => settledLines(logs)[0], 'the set
 
 async function metricsText(gateway: RunningGateway): Promise<string> {
   return (await fetch(`${gateway.url}/metrics`)).text();
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('the gateway says which protocol it speaks to Odoo', () => {
@@ -151,7 +143,7 @@ describe('the gateway says which protocol it speaks to Odoo', () => {
   });
 
   it('when Odoo is unreachable at start, then a warning says so, and the choice is logged once on the first successful connection', async () => {
-    const port = await freePort();
+    const port = await closedPort();
     const url = `http://127.0.0.1:${port}`;
     const { gateway, logs } = await gatewayWith({
       ODOO_URL: url,

@@ -3,9 +3,6 @@
  * OdooModelMissingError), XML-RPC and JSON-RPC (fault "Object x doesn't exist"). The catalog marks it
  * missing, and test-connection tells ops which file names it; a request to such an endpoint is a 503.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
 import { loadConfig } from '../../src/config/load-config';
 import type { OdooProtocol } from '../../src/odoo/odoo-client';
@@ -13,6 +10,7 @@ import { loadModelCatalog } from '../../src/ops/model-catalog';
 import { createOdooClient } from '../../src/odoo/create-odoo-client';
 import { RunningSimulator, startSimulator } from '../../src/simulator';
 import { Harness, startHarness } from './support/gateway-harness';
+import { SIMULATOR_GATEWAY_YAML, TempConfig, writeTempConfig } from './support/temp-config';
 
 const MISSING = 'x_shop.review';
 
@@ -25,14 +23,17 @@ const cases: Array<{ version: 18 | 19; protocol: OdooProtocol }> = [
 
 describe.each(cases)('a missing model on Odoo $version over $protocol', ({ version, protocol }) => {
   let sim: RunningSimulator;
-  let dir: string;
+  let config: TempConfig;
   beforeAll(async () => {
     sim = await startSimulator({ version, seed: 'demo' });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'missing-model-'));
+    config = writeTempConfig(
+      { 'reviews.yaml': REVIEWS_YAML },
+      `${SIMULATOR_GATEWAY_YAML}  protocol: \${ODOO_PROTOCOL}\n`,
+    );
   });
   afterAll(async () => {
     await sim.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    config.remove();
   });
 
   const env = () => ({
@@ -44,8 +45,8 @@ describe.each(cases)('a missing model on Odoo $version over $protocol', ({ versi
   });
 
   it('when the catalog asks for it, then it is missing and a model that exists is read', async () => {
-    const config = loadConfig({ configPath: writeConfig(dir), env: env() });
-    const odoo = createOdooClient(config.settings.odoo);
+    const gatewayConfig = loadConfig({ configPath: config.configPath, env: env() });
+    const odoo = createOdooClient(gatewayConfig.settings.odoo);
     try {
       const catalog = await loadModelCatalog(odoo, [MISSING, 'res.partner'], []);
       expect(catalog.get(MISSING)).toEqual({ state: 'missing' });
@@ -58,7 +59,7 @@ describe.each(cases)('a missing model on Odoo $version over $protocol', ({ versi
   it('when an endpoint names it, then test-connection is a 503 naming the file, and a request to it a 503 for ops', async () => {
     let h: Harness | undefined;
     try {
-      h = await startHarness({ configPath: writeConfig(dir), env: env(), simulator: { version } });
+      h = await startHarness({ configPath: config.configPath, env: env(), simulator: { version } });
       const check = await request(h.url).get('/bj_api_sync/test-connection');
       expect(check.status).toBe(503);
       expect(check.body.odoo).toMatchObject({
@@ -92,34 +93,12 @@ describe.each(cases)('a missing model on Odoo $version over $protocol', ({ versi
   });
 });
 
-/** gateway.yaml + one `reviews` endpoint on a model Odoo does not have; returns the gateway.yaml path. */
-function writeConfig(dir: string): string {
-  fs.mkdirSync(path.join(dir, 'endpoints'), { recursive: true });
-  const gateway = path.join(dir, 'gateway.yaml');
-  fs.writeFileSync(
-    gateway,
-    [
-      'endpoints_dir: endpoints',
-      'odoo:',
-      '  url: ${ODOO_URL}',
-      '  db: ${ODOO_DB}',
-      '  username: ${ODOO_USERNAME}',
-      '  password: ${ODOO_PASSWORD}',
-      '  protocol: ${ODOO_PROTOCOL}',
-      '',
-    ].join('\n'),
-  );
-  fs.writeFileSync(
-    path.join(dir, 'endpoints', 'reviews.yaml'),
-    [
-      'endpoint: reviews',
-      `model: ${MISSING}`,
-      'methods: [GET]',
-      'auth: { type: none }',
-      'fields:',
-      '  - { key: name, field: name }',
-      '',
-    ].join('\n'),
-  );
-  return gateway;
-}
+const REVIEWS_YAML = [
+  'endpoint: reviews',
+  `model: ${MISSING}`,
+  'methods: [GET]',
+  'auth: { type: none }',
+  'fields:',
+  '  - { key: name, field: name }',
+  '',
+].join('\n');

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
@@ -10,6 +9,7 @@ import { createTestConnectionHandler } from '../../src/http/test-connection';
 import { createOdooClient } from '../../src/odoo/create-odoo-client';
 import type { OdooClient } from '../../src/odoo/odoo-client';
 import { RunningSimulator, startSimulator } from '../../src/simulator';
+import { closedPort } from './support/ports';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const PATH = '/bj_api_sync/test-connection';
@@ -72,14 +72,6 @@ function writeConfig(name: string, emailField: string): GatewayConfig {
     ].join('\n'),
   );
   return loadConfig({ configPath: path.join(dir, 'gateway.yaml'), env: {} });
-}
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('GET /bj_api_sync/test-connection against the built-in simulator', () => {
