@@ -32,12 +32,8 @@ describe('writes answering with their representation on the web plan', () => {
     expect(res.status).toBe(200);
     expect(writeCalls()).toEqual(['res.partner.web_save']);
     const get = await request(h.url).get('/bj_api_sync/v1/customers/C-1001').set(SHOP_AUTH);
-    expect(res.body).toEqual({
-      success: true,
-      message: 'Record updated',
-      id: get.body.data.id ?? res.body.id,
-      data: get.body.data,
-    });
+    expect(res.body).toMatchObject({ success: true, message: 'Record updated', id: expect.any(Number) });
+    expect(res.body.data).toEqual(get.body.data);
     expect(res.body.data).toMatchObject({ city: 'Ghent', tags: ['VIP'] });
   });
 
@@ -104,7 +100,7 @@ describe('writes answering with their representation on the web plan', () => {
     expect(found.body.total).toBe(1);
   });
 
-  test('when a batch asks for nothing more, then it keeps one create for all its records', async () => {
+  test('when a batch is sent, then it keeps one create for all its records (no web_save per record)', async () => {
     h.resetCalls();
     const res = await request(h.url)
       .post('/bj_api_sync/v1/customers')
