@@ -8,6 +8,7 @@ import request from 'supertest';
 import { OdooProtocol } from '../../src/odoo/odoo-client';
 import { createOdooClient } from '../../src/odoo/create-odoo-client';
 import { OdooVersion } from '../../src/simulator';
+import { bulkCustomers } from './support/bulk-customers';
 import { Harness, HarnessOptions, SHOP_AUTH, startHarness } from './support/gateway-harness';
 
 const GET_ONE = '/bj_api_sync/v1/customers/B-1001';
@@ -17,17 +18,7 @@ const GET_LIST = '/bj_api_sync/v1/customers?limit=100&order=customer_id';
 async function seedCustomers(h: Harness): Promise<void> {
   const odoo = createOdooClient({ ...h.config.settings.odoo, protocol: 'xmlrpc' });
   try {
-    const customers = Array.from({ length: 120 }, (_, k) => ({
-      name: `Bulk Customer ${k}`,
-      ref: `B-${1000 + k}`,
-      customer_rank: 1,
-      country_id: [20, 75, 233][k % 3],
-      category_id: [[6, 0, [1 + (k % 3)]]],
-      child_ids: [
-        [0, 0, { name: `Contact A${k}`, email: `a${k}@bulk.example.com` }],
-        [0, 0, { name: `Contact B${k}`, email: `b${k}@bulk.example.com` }],
-      ],
-    }));
+    const customers = bulkCustomers(120);
     await odoo.executeKw('res.partner', 'create', [customers]);
   } finally {
     await odoo.close();
