@@ -14,7 +14,7 @@ import { createLogger } from '../../../src/logging/create-logger';
 import { createMetrics } from '../../../src/metrics/metrics';
 import { createOdooClient } from '../../../src/odoo/create-odoo-client';
 import { ModelFieldsCache } from '../../../src/records/model-fields-cache';
-import { RunningSimulator, SimulatorCall, startSimulator } from '../../../src/simulator';
+import { OdooVersion, RunningSimulator, SimulatorCall, startSimulator } from '../../../src/simulator';
 
 export const SHOP_TOKEN = 'shop-secret-token';
 export const SHOP_AUTH = { Authorization: `Bearer ${SHOP_TOKEN}` };
@@ -26,6 +26,10 @@ export interface HarnessOptions {
   timeoutMs?: number;
   /** Replaces some of the app's real dependencies (e.g. an idempotency store that fails). */
   extraDeps?: Partial<AppDeps>;
+  /** The simulated Odoo version (default: the simulator's, 18). */
+  odooVersion?: OdooVersion;
+  /** The gateway logs in with the simulator's API key instead of the password (JSON-2 needs it). */
+  useApiKey?: boolean;
 }
 
 export interface Harness {
@@ -40,14 +44,14 @@ export interface Harness {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const sim = await startSimulator({ seed: 'demo', keepAlive: true });
+  const sim = await startSimulator({ seed: 'demo', keepAlive: true, version: options.odooVersion });
   const config = loadConfig({
     configPath: options.configPath ?? path.join(REPO_ROOT, 'config/gateway.yaml'),
     env: {
       ODOO_URL: sim.url,
       ODOO_DB: sim.db,
       ODOO_USERNAME: sim.username,
-      ODOO_PASSWORD: sim.password,
+      ODOO_PASSWORD: options.useApiKey ? sim.apiKey : sim.password,
       ...options.env,
     },
   });
