@@ -3,7 +3,6 @@
  * other sides must share (queue limit, wire protocol), and whether this gateway has a read plan to set.
  */
 import { loadConfig } from '../../src/config/load-config';
-import type { GatewaySettings } from '../../src/config/types';
 import type { BenchOptions } from '../options';
 
 /** The config as the gateway child will load it, with placeholder credentials (nothing connects). */
@@ -47,8 +46,7 @@ export function gatewaySettings(options: BenchOptions): {
  * setting reads with the classic plan whatever the bench passes.
  */
 export function gatewayHasReadPlan(configPath: string): boolean {
-  const odoo: GatewaySettings['odoo'] & { readPlan?: unknown } = benchConfig(configPath, {
-    ODOO_READ_PLAN: 'web',
-  }).settings.odoo;
-  return odoo.readPlan === 'web';
+  const { settings } = benchConfig(configPath, { ODOO_READ_PLAN: 'web' });
+  const where: { readPlan?: unknown }[] = [settings.odoo, settings];
+  return where.some((part) => part.readPlan === 'web');
 }
