@@ -47,6 +47,6 @@ export function gatewaySettings(options: BenchOptions): {
  */
 export function gatewayHasReadPlan(configPath: string): boolean {
   const { settings } = benchConfig(configPath, { ODOO_READ_PLAN: 'web' });
-  const where: { readPlan?: unknown }[] = [settings.odoo, settings];
-  return where.some((part) => part.readPlan === 'web');
+  const where: object[] = [settings.odoo, settings];
+  return where.some((part) => 'readPlan' in part && part.readPlan === 'web');
 }
