@@ -1,8 +1,18 @@
 /**
- * Command-line options of `npm run bench`. Defaults give the full suite (well under five minutes on a
+ * Command-line options of `npm run bench`. Defaults give the full suite (about six minutes on a
  * two-core machine); `--quick` is a smoke run; `--odoo-url ... --db ... --user ... --password ...`
  * points every row at a real Odoo instead of the built-in simulator.
  */
+import {
+  OptionsError,
+  milliseconds,
+  numberList,
+  positive,
+  positiveInt,
+  protocol,
+  readPlan,
+} from './option-values';
+
 export const ROW_IDS = [
   'get-one',
   'list',
@@ -67,7 +77,7 @@ export interface BenchOptions {
   cpuProfDir?: string;
 }
 
-export class OptionsError extends Error {}
+export { OptionsError };
 
 /** Odoo 18 multi-database: XML-RPC search_read 35–43 ms against 6.5–7.7 ms in a session (docs/benchmarks.md). */
 const DEFAULT_STATELESS_MS = 30;
@@ -187,46 +197,6 @@ function realOdoo(raw: Map<string, string>, env: Record<string, string | undefin
   }
   const apiKey = raw.get('api-key') ?? env.ODOO_API_KEY;
   return apiKey ? { url, db, username, password, apiKey } : { url, db, username, password };
-}
-
-function numberList(text: string, name: string): number[] {
-  const values = text.split(',').map((part) => Number(part.trim()));
-  if (values.length === 0 || values.some((v) => !Number.isFinite(v) || v < 0)) {
-    throw new OptionsError(`--${name} takes a comma list of milliseconds, e.g. 0,10`);
-  }
-  return [...new Set(values)];
-}
-
-function milliseconds(text: string | undefined, fallback: number, name: string): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isFinite(value) || value < 0)
-    throw new OptionsError(`--${name} takes milliseconds (0 or more)`);
-  return value;
-}
-
-function positive(text: string | undefined, fallback: number, name: string): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw new OptionsError(`--${name} must be a positive number`);
-  return value;
-}
-
-function positiveInt(text: string | undefined, fallback: number, name: string): number {
-  const value = positive(text, fallback, name);
-  if (!Number.isInteger(value)) throw new OptionsError(`--${name} must be a whole number`);
-  return value;
-}
-
-function protocol(text: string | undefined): BenchOptions['gatewayProtocol'] {
-  if (text === undefined || text === 'xmlrpc' || text === 'jsonrpc') return text;
-  throw new OptionsError('--gateway-protocol is xmlrpc or jsonrpc');
-}
-
-function readPlan(text: string | undefined): ReadPlan {
-  if (text === undefined) return 'auto';
-  if (text === 'auto' || text === 'classic' || text === 'web') return text;
-  throw new OptionsError('--read-plan is auto, classic or web');
 }
 
 function rowSet(text: string | undefined): ReadonlySet<RowId> {
