@@ -1,9 +1,29 @@
 /**
- * Command-line options of `npm run bench`. Defaults give the full suite (well under five minutes on a
+ * Command-line options of `npm run bench`. Defaults give the full suite (about six minutes on a
  * two-core machine); `--quick` is a smoke run; `--odoo-url ... --db ... --user ... --password ...`
  * points every row at a real Odoo instead of the built-in simulator.
  */
-export const ROW_IDS = ['get-one', 'list', 'post', 'put', 'sync', 'memory', 'startup', 'simulator'] as const;
+import {
+  OptionsError,
+  milliseconds,
+  numberList,
+  positive,
+  positiveInt,
+  protocol,
+  readPlan,
+} from './option-values';
+
+export const ROW_IDS = [
+  'get-one',
+  'list',
+  'post',
+  'put',
+  'sync',
+  'memory',
+  'startup',
+  'simulator',
+  'transports',
+] as const;
 export type RowId = (typeof ROW_IDS)[number];
 
 export interface RealOdoo {
@@ -11,7 +31,12 @@ export interface RealOdoo {
   db: string;
   username: string;
   password: string;
+  /** For JSON-2 (Odoo 19+), which takes an API key; default: the password, which may be a key. */
+  apiKey?: string;
 }
+
+/** The gateway's `odoo.read_plan` (auto: one web_search_read / web_read per GET on Odoo 17+). */
+export type ReadPlan = 'auto' | 'classic' | 'web';
 
 export interface BenchOptions {
   /** Undefined: the built-in simulator, started by the bench. */
@@ -41,15 +66,26 @@ export interface BenchOptions {
   writeDocs: boolean;
   /** The gateway's wire protocol to Odoo (the direct side always speaks XML-RPC). */
   gatewayProtocol?: 'xmlrpc' | 'jsonrpc';
+  /**
+   * The transports row: extra milliseconds of every stateless call (XML-RPC, /jsonrpc) on its
+   * multi-database simulators, on top of the 10 ms every call pays (the fresh PostgreSQL connection).
+   */
+  statelessMs: number;
+  /** The read plan of the transports row's gateways (the CRUD rows always use `classic`). */
+  readPlan: ReadPlan;
   /** Profile the gateway child with `node --cpu-prof` into this folder. */
   cpuProfDir?: string;
 }
 
-export class OptionsError extends Error {}
+export { OptionsError };
+
+/** Odoo 18 multi-database: XML-RPC search_read 35–43 ms against 6.5–7.7 ms in a session (docs/benchmarks.md). */
+const DEFAULT_STATELESS_MS = 30;
 
 const USAGE = `usage: npm run bench -- [--quick] [--rows ${ROW_IDS.join(',')}] [--latency 0,10]
        [--duration S] [--rounds N] [--connections N] [--latency-connections N] [--sync-size N] [--out DIR] [--cpu-prof DIR] [--gateway-protocol xmlrpc|jsonrpc] [--write-docs]
-       [--odoo-url URL --db DB --user LOGIN --password PASSWORD]`;
+       [--stateless-ms MS] [--read-plan auto|classic|web]
+       [--odoo-url URL --db DB --user LOGIN --password PASSWORD [--api-key KEY]]`;
 
 const FLAGS = new Set([
   'quick',
@@ -65,10 +101,13 @@ const FLAGS = new Set([
   'config',
   'cpu-prof',
   'gateway-protocol',
+  'stateless-ms',
+  'read-plan',
   'odoo-url',
   'db',
   'user',
   'password',
+  'api-key',
   'help',
   'write-docs',
 ]);
@@ -91,6 +130,8 @@ export function parseOptions(
     'startup-runs',
     'cpu-prof',
     'gateway-protocol',
+    'stateless-ms',
+    'read-plan',
   ].filter((flag) => raw.has(flag));
   if (writeDocs && partial.length > 0) {
     throw new OptionsError(`--write-docs publishes a full default run only; drop --${partial.join(', --')}`);
@@ -112,6 +153,8 @@ export function parseOptions(
     configPath: raw.get('config') ?? 'config/gateway.yaml',
     cpuProfDir: raw.get('cpu-prof'),
     gatewayProtocol: protocol(raw.get('gateway-protocol')),
+    statelessMs: milliseconds(raw.get('stateless-ms'), DEFAULT_STATELESS_MS, 'stateless-ms'),
+    readPlan: readPlan(raw.get('read-plan')),
   };
 }
 
@@ -138,7 +181,7 @@ function readFlags(argv: readonly string[]): Map<string, string> {
 function realOdoo(raw: Map<string, string>, env: Record<string, string | undefined>): RealOdoo | undefined {
   const url = raw.get('odoo-url');
   if (!url) {
-    for (const name of ['db', 'user', 'password']) {
+    for (const name of ['db', 'user', 'password', 'api-key']) {
       if (raw.has(name)) throw new OptionsError(`--${name} is only meaningful with --odoo-url`);
     }
     return undefined;
@@ -152,33 +195,8 @@ function realOdoo(raw: Map<string, string>, env: Record<string, string | undefin
       '--odoo-url needs --db, --user and --password (or ODOO_PASSWORD in the environment)',
     );
   }
-  return { url, db, username, password };
-}
-
-function numberList(text: string, name: string): number[] {
-  const values = text.split(',').map((part) => Number(part.trim()));
-  if (values.length === 0 || values.some((v) => !Number.isFinite(v) || v < 0)) {
-    throw new OptionsError(`--${name} takes a comma list of milliseconds, e.g. 0,10`);
-  }
-  return [...new Set(values)];
-}
-
-function positive(text: string | undefined, fallback: number, name: string): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw new OptionsError(`--${name} must be a positive number`);
-  return value;
-}
-
-function positiveInt(text: string | undefined, fallback: number, name: string): number {
-  const value = positive(text, fallback, name);
-  if (!Number.isInteger(value)) throw new OptionsError(`--${name} must be a whole number`);
-  return value;
-}
-
-function protocol(text: string | undefined): BenchOptions['gatewayProtocol'] {
-  if (text === undefined || text === 'xmlrpc' || text === 'jsonrpc') return text;
-  throw new OptionsError('--gateway-protocol is xmlrpc or jsonrpc');
+  const apiKey = raw.get('api-key') ?? env.ODOO_API_KEY;
+  return apiKey ? { url, db, username, password, apiKey } : { url, db, username, password };
 }
 
 function rowSet(text: string | undefined): ReadonlySet<RowId> {

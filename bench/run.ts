@@ -6,14 +6,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BenchContext } from './bench-context';
-import { loadConfig } from '../src/config/load-config';
 import { deleteCustomersByRefPrefix } from './odoo/clean-up';
 import { DirectXmlRpcClient } from './odoo/direct-xmlrpc-client';
-import { naiveSync } from './odoo/naive-sync';
+import { seedCustomers } from './odoo/seed-customers';
 import { BenchOptions, OptionsError, parseOptions } from './options';
+import { firstRequest } from './processes/first-request';
 import { REPO_ROOT, startExpressBaselineChild, startGatewayChild } from './processes/gateway-child';
+import { gatewaySettings } from './processes/gateway-config';
 import { OdooTarget, realOdooTarget, startSimulatorTarget } from './processes/odoo-target';
-import type { ServerChild } from './processes/server-child';
 import { writeResultsBlock } from './report/docs-block';
 import { renderTable } from './report/table';
 import { RowResult, checkTargets } from './report/targets';
@@ -23,7 +23,8 @@ import { runCrudRow, settle } from './rows/crud-row';
 import { idleRss, runMemoryRow, runStartupRow } from './rows/resource-rows';
 import { runSimulatorRow } from './rows/simulator-row';
 import { runSyncRow } from './rows/sync-row';
-import { CUSTOMERS_PATH, CrudOpId, LIST_SIZE, makeCustomers } from './workloads';
+import { runTransportsRow } from './rows/transports-row';
+import { CrudOpId, LIST_SIZE, makeCustomers } from './workloads';
 
 const CRUD_OPS: CrudOpId[] = ['get-one', 'list', 'post', 'put'];
 /** GET list (100) needs at least this many customers; GET one and PUT rotate over them. */
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     await direct.login();
     progress(`seeding ${SEEDED_CUSTOMERS} customers`);
     const seeded = makeCustomers(`${runTag}-SEED`, SEEDED_CUSTOMERS);
-    await naiveSync(direct.exec, seeded);
+    await seedCustomers(direct.exec, seeded);
 
     progress('starting the gateway (node dist/src/index.js) and the Express baseline');
     const gateway = await startGatewayChild({
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
       odoo: target.connection,
       cpuProfDir: options.cpuProfDir,
       protocol: options.gatewayProtocol,
+      // The CRUD rows compare the gateway with clients making the classic plan's calls.
+      readPlan: 'classic',
     });
     children.push(gateway);
     const headers = {
@@ -140,44 +143,12 @@ async function runRows(
     if (options.rows.has('startup')) rows.push(await runStartupRow(context, latencyMs));
   }
   if (options.rows.has('simulator') && target.simulated) rows.push(await runSimulatorRow(context));
+  if (options.rows.has('transports')) rows.push(await runTransportsRow(context));
   if (options.rows.has('memory')) {
     await target.setLatency(options.latencies[0] ?? 0);
     rows.push(await runMemoryRow(context, idleMb, expressIdleMb));
   }
   return rows;
-}
-
-/** The gateway's first real request: logs in to Odoo and fills its fields_get cache. */
-async function firstRequest(gateway: ServerChild, headers: Record<string, string>): Promise<void> {
-  const response = await fetch(`${gateway.url}${CUSTOMERS_PATH}?limit=1`, { headers });
-  const text = await response.text();
-  if (!response.ok)
-    throw new Error(`the gateway's first request answered ${response.status}: ${text.slice(0, 300)}`);
-}
-
-/**
- * What the sides must share with the gateway: its queue limit (applied to the direct client and the
- * Express baseline too) and its Odoo protocol (the Express baseline speaks the same one).
- */
-function gatewaySettings(options: BenchOptions): { maxConcurrency: number; protocol: 'xmlrpc' | 'jsonrpc' } {
-  const config = loadConfig({
-    configPath: options.configPath,
-    env: {
-      SHOP_TOKEN: process.env.SHOP_TOKEN,
-      ODOO_URL: 'http://127.0.0.1:1',
-      ODOO_DB: 'bench',
-      ODOO_USERNAME: 'bench',
-      ODOO_PASSWORD: 'bench',
-      ODOO_PROTOCOL: options.gatewayProtocol,
-    },
-  });
-  if (!config.endpoints.has('customers')) {
-    throw new Error(`${options.configPath} has no "customers" endpoint to measure`);
-  }
-  const { maxConcurrency, protocol } = config.settings.odoo;
-  if (protocol === 'json2')
-    throw new Error('the gateway does not support json2 yet; bench it with xmlrpc or jsonrpc');
-  return { maxConcurrency, protocol: protocol === 'jsonrpc' ? 'jsonrpc' : 'xmlrpc' };
 }
 
 main().catch((error: unknown) => {

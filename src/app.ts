@@ -97,6 +97,7 @@ function recordDeps(deps: AppDeps, config: GatewayConfig, relationCache: Relatio
     fields: deps.fields,
     relationCache,
     lookup: (name) => config.mappings.get(name),
+    readPlan: config.settings.odoo.readPlan,
     onExpressionError: (key, message) =>
       deps.logger.warn('compute expression failed', { key, error: message }),
   };

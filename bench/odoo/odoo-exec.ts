@@ -11,4 +11,6 @@ export interface OdooConnection {
   db: string;
   username: string;
   password: string;
+  /** JSON-2's credential (Odoo 19+); the simulator's main user always has one. */
+  apiKey?: string;
 }

@@ -1,6 +1,7 @@
 /** The gateway as production runs it: `node dist/src/index.js`, configured by environment variables only. */
 import path from 'node:path';
 import type { OdooConnection } from '../odoo/odoo-exec';
+import type { ReadPlan } from '../options';
 import { ServerChild, startServerChild } from './server-child';
 
 /** dist/bench/processes → the repository root. */
@@ -10,9 +11,19 @@ export interface GatewayChildOptions {
   configPath: string;
   odoo: OdooConnection;
   cpuProfDir?: string;
-  /** ODOO_PROTOCOL for the gateway (the shipped config reads it); default: the config's default, xmlrpc. */
-  protocol?: 'xmlrpc' | 'jsonrpc';
+  /**
+   * ODOO_PROTOCOL for the gateway (the shipped config reads it); default: the config's, `auto`. Rows that
+   * compare the gateway with a client making the same calls name it, so `auto` cannot pick another wire.
+   */
+  protocol?: GatewayProtocol;
+  /**
+   * ODOO_READ_PLAN for the gateway's `odoo.read_plan`. A gateway whose config does not read it ignores
+   * the variable and reads with the classic plan (see gatewayReadsPlan in rows/transports-row.ts).
+   */
+  readPlan?: ReadPlan;
 }
+
+export type GatewayProtocol = 'xmlrpc' | 'jsonrpc' | 'session' | 'json2';
 
 export function startGatewayChild(options: GatewayChildOptions): Promise<ServerChild> {
   return startServerChild({
@@ -26,6 +37,7 @@ export function startGatewayChild(options: GatewayChildOptions): Promise<ServerC
       ODOO_USERNAME: options.odoo.username,
       ODOO_PASSWORD: options.odoo.password,
       ...(options.protocol ? { ODOO_PROTOCOL: options.protocol } : {}),
+      ...(options.readPlan ? { ODOO_READ_PLAN: options.readPlan } : {}),
     },
     nodeArgs: options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(options.cpuProfDir)] : [],
   });

@@ -34,9 +34,23 @@ export function realOdooTarget(connection: OdooConnection): OdooTarget {
 
 type Request = SimulatorRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
-export async function startSimulatorTarget(latencyMs: number): Promise<OdooTarget> {
+/** The Odoo the simulator plays; default: Odoo 18 on a server with one database. */
+export interface SimulatedOdoo {
+  version?: 17 | 18 | 19;
+  multiDb?: boolean;
+  /** Extra cost of a stateless call on a multi-database server (see src/simulator/README.md). */
+  statelessCallMs?: number;
+}
+
+export async function startSimulatorTarget(latencyMs: number, odoo: SimulatedOdoo = {}): Promise<OdooTarget> {
   const child = fork(path.join(__dirname, 'simulator-child.js'), [], {
-    env: { ...process.env, BENCH_SIM_LATENCY_MS: String(latencyMs) },
+    env: {
+      ...process.env,
+      BENCH_SIM_LATENCY_MS: String(latencyMs),
+      BENCH_SIM_VERSION: String(odoo.version ?? 18),
+      BENCH_SIM_MULTI_DB: String(odoo.multiDb ?? false),
+      BENCH_SIM_STATELESS_MS: String(odoo.statelessCallMs ?? 0),
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const pending = new Map<number, (reply: SimulatorReply) => void>();

@@ -1,13 +1,21 @@
 /**
  * Child process entry: the built-in Odoo simulator in its own process (so its CPU is not shared with
- * the load generator), steered by the bench over IPC: latency, call log count, clear, stop.
+ * the load generator), steered by the bench over IPC: latency, call log count, clear, stop. Its Odoo
+ * version, multi-database mode and stateless-call cost come from the environment (odoo-target.ts).
  */
-import { startSimulator } from '../../src/simulator';
+import { OdooVersion, startSimulator } from '../../src/simulator';
 import type { SimulatorRequest, SimulatorReply } from './simulator-protocol';
 
 async function main(): Promise<void> {
-  const latencyMs = Number(process.env.BENCH_SIM_LATENCY_MS ?? 0);
-  const sim = await startSimulator({ seed: 'demo', keepAlive: true, latencyMs });
+  const env = process.env;
+  const sim = await startSimulator({
+    seed: 'demo',
+    keepAlive: true,
+    latencyMs: Number(env.BENCH_SIM_LATENCY_MS ?? 0),
+    version: Number(env.BENCH_SIM_VERSION ?? 18) as OdooVersion,
+    multiDb: env.BENCH_SIM_MULTI_DB === 'true',
+    statelessCallMs: Number(env.BENCH_SIM_STATELESS_MS ?? 0),
+  });
   const reply = (message: SimulatorReply) => process.send?.(message);
   process.on('message', (request: SimulatorRequest) => {
     switch (request.cmd) {
@@ -37,7 +45,7 @@ async function main(): Promise<void> {
   reply({
     id: 0,
     ok: true,
-    ready: { url: sim.url, db: sim.db, username: sim.username, password: sim.password },
+    ready: { url: sim.url, db: sim.db, username: sim.username, password: sim.password, apiKey: sim.apiKey },
   });
 }
 

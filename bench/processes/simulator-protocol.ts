@@ -10,5 +10,5 @@ export interface SimulatorReply {
   ok: boolean;
   /** `model.method` (or `common.method`) of every call since the last clear, in order. */
   kinds?: string[];
-  ready?: { url: string; db: string; username: string; password: string };
+  ready?: { url: string; db: string; username: string; password: string; apiKey: string };
 }

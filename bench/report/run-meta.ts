@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import type { BenchOptions } from '../options';
 import { REPO_ROOT } from '../processes/gateway-child';
+import { transportRounds } from '../rows/transports-row';
 import type { RunMeta } from './results-file';
 
 export function runMeta(
@@ -11,8 +12,9 @@ export function runMeta(
   durationS: number,
   maxConcurrency: number,
 ): RunMeta {
+  const secret = (flag: string | undefined) => flag === '--password' || flag === '--api-key';
   const shown = argv.map((arg, index) =>
-    argv[index - 1] === '--password' ? '***' : arg.replace(/^(--password=).*/, '$1***'),
+    secret(argv[index - 1]) ? '***' : arg.replace(/^(--password=|--api-key=).*/, '$1***'),
   );
   const cpu = os.cpus();
   return {
@@ -40,6 +42,7 @@ export function runMeta(
         : 'built-in simulator in its own child process (keep-alive); calls counted from its call log',
       rounds: `${options.rounds} alternating rounds of ${options.durationS} s per side after ${options.warmupS} s of warm-up`,
       sync: 'single POSTs and the naive client send one request at a time',
+      transports: `one gateway child per transport (ODOO_PROTOCOL set, ODOO_READ_PLAN ${options.readPlan}) beside the direct XML-RPC client's naive calls (search_read, then one read per related model); simulated: Odoo 18 and 19 with several databases, ${options.statelessMs} ms more per stateless call; ${transportRounds(options.rounds)} alternating rounds`,
     },
   };
 }

@@ -6,9 +6,9 @@ import type { CrudRowResult, SideResult } from '../rows/crud-row';
 import type { MemoryRowResult, StartupRowResult } from '../rows/resource-rows';
 import type { SimulatorRowResult } from '../rows/simulator-row';
 import type { SyncRowResult, SyncVariant } from '../rows/sync-row';
+import { Line, mb, ms, num, ratio } from './cells';
 import type { RowResult, TargetCheck } from './targets';
-
-type Line = [row: string, measure: string, gateway: string, reference: string, ratio: string];
+import { transportsLines } from './transport-table';
 
 const HEADER: Line = ['Row', 'Measure', 'Gateway', 'Reference', 'Gateway ÷ reference'];
 
@@ -39,6 +39,8 @@ function linesOf(row: RowResult, simulated: boolean): Line[] {
       return startupLines(row, simulated);
     case 'simulator':
       return simulatorLines(row);
+    case 'transports':
+      return transportsLines(row);
   }
 }
 
@@ -173,12 +175,8 @@ function targetLines(targets: readonly TargetCheck[]): Line[] {
   ]);
 }
 
-const num = (value: number) => (value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(1));
-const ms = (value: number) => value.toFixed(2);
-const ratio = (value: number) => `${value.toFixed(2)}×`;
 const speedup = (value: number | undefined) => (value === undefined ? '' : `${value}× faster`);
 const mbRatio = (a: number | undefined, b: number | undefined) => (a && b ? ratio(a / b) : '');
-const mb = (value: number | undefined) => (value === undefined ? 'n/a' : `${value.toFixed(1)} MB`);
 const calls = (side: SideResult) =>
   side.odooCallsPerRequest === undefined ? 'n/a' : String(side.odooCallsPerRequest);
 const secs = (v: SyncVariant) =>

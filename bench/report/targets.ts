@@ -6,16 +6,19 @@ import type { CrudRowResult } from '../rows/crud-row';
 import type { MemoryRowResult, StartupRowResult } from '../rows/resource-rows';
 import type { SimulatorRowResult } from '../rows/simulator-row';
 import type { SyncRowResult } from '../rows/sync-row';
+import type { TransportsRowResult } from '../rows/transports-row';
+import { checkTransportTargets } from './transport-targets';
+import { TargetCheck, worstOf } from './verdict';
 
 export type RowResult =
-  CrudRowResult | SyncRowResult | MemoryRowResult | StartupRowResult | SimulatorRowResult;
+  | CrudRowResult
+  | SyncRowResult
+  | MemoryRowResult
+  | StartupRowResult
+  | SimulatorRowResult
+  | TransportsRowResult;
 
-export interface TargetCheck {
-  id: string;
-  target: string;
-  measured: string;
-  verdict: 'met' | 'missed' | 'not measured';
-}
+export type { TargetCheck };
 
 const P50_LATENCY_MS = 10;
 const P50_MAX_RATIO = 1.1;
@@ -64,23 +67,10 @@ export function checkTargets(rows: readonly RowResult[], simulated: boolean): Ta
     measured: memory?.idleMb !== undefined ? `${memory.idleMb} MB` : '—',
     verdict: memory?.idleMb === undefined ? 'not measured' : memory.idleMb < IDLE_MAX_MB ? 'met' : 'missed',
   });
+  checks.push(
+    ...checkTransportTargets(rows.find((row): row is TransportsRowResult => row.kind === 'transports')),
+  );
   return checks;
-}
-
-interface Measured {
-  label: string;
-  value: number;
-  ok: boolean;
-}
-
-/** One verdict over several rows: every row must meet it; the figure shown is the worst one. */
-function worstOf(id: string, target: string, values: Measured[], format: (v: number) => string): TargetCheck {
-  if (values.length === 0) return { id, target, measured: '—', verdict: 'not measured' };
-  const failing = values.filter((v) => !v.ok);
-  const shown = (failing.length > 0 ? failing : values)
-    .map((v) => `${v.label} ${format(v.value)}`)
-    .join(', ');
-  return { id, target, measured: shown, verdict: failing.length > 0 ? 'missed' : 'met' };
 }
 
 function batchCheck(row: SyncRowResult | undefined): TargetCheck {

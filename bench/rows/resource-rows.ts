@@ -94,7 +94,9 @@ export async function runStartupRow(context: BenchContext, latencyMs: number): P
     context.progress(`start-up at ${latencyMs} ms: run ${run + 1}/${startupRuns}`);
     const odoo = context.target.connection;
     const protocol = context.options.gatewayProtocol;
-    await timeStartup(context, gateway, () => startGatewayChild({ configPath, odoo, protocol }));
+    await timeStartup(context, gateway, () =>
+      startGatewayChild({ configPath, odoo, protocol, readPlan: 'classic' }),
+    );
     await timeStartup(context, express, () =>
       startExpressBaselineChild(odoo, context.maxConcurrency, protocol),
     );

@@ -4,6 +4,7 @@
  * script), and a naive direct XML-RPC client (one lookup per relation and one create per record).
  */
 import { BenchContext, Side, countCalls } from '../bench-context';
+import { errorText } from '../load/error-text';
 import { round } from '../load/latency-stats';
 import { settle } from './crud-row';
 import type { CallTally } from '../odoo/call-tally';
@@ -95,7 +96,7 @@ async function batchPost(context: BenchContext, customers: CustomerBody[]): Prom
   });
   const text = await response.text();
   if (response.status === 400 && /batch/i.test(text)) {
-    return `batch not available: the gateway answered 400 "${errorOf(text)}"`;
+    return `batch not available: the gateway answered 400 "${errorText(text, 160)}"`;
   }
   if (!response.ok) throw new Error(`batch POST answered ${response.status}: ${text.slice(0, 300)}`);
   const body = JSON.parse(text) as { created?: number; failed?: number };
@@ -119,12 +120,4 @@ async function singlePosts(context: BenchContext, customers: CustomerBody[]): Pr
       throw new Error(`single POST answered ${response.status}: ${text.slice(0, 300)}`);
   }
   return undefined;
-}
-
-function errorOf(text: string): string {
-  try {
-    return String((JSON.parse(text) as { error?: unknown }).error ?? text).slice(0, 160);
-  } catch {
-    return text.slice(0, 160);
-  }
 }

@@ -139,6 +139,7 @@ export function buildSettings(gateway: RawGateway, gatewayPath: string): Gateway
       timeoutMs: odoo.timeout_ms,
       connectTimeoutMs: odoo.connect_timeout_ms,
       maxConcurrency: odoo.max_concurrency,
+      readPlan: odoo.read_plan,
     },
     admin: gateway.admin && { auth: buildAuth(gateway.admin.auth) },
     logging: { level: logging.level, format: logging.format },

@@ -80,6 +80,8 @@ export interface GatewaySettings {
     timeoutMs: number;
     connectTimeoutMs: number;
     maxConcurrency: number;
+    /** How GETs read (src/records/read-plan-choice.ts): `auto` is web on Odoo 17+, classic below. */
+    readPlan: 'auto' | 'classic' | 'web';
   };
   admin?: { auth: AuthConfig };
   logging: { level: 'error' | 'warn' | 'info' | 'debug'; format: 'json' | 'pretty' };

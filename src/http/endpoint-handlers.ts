@@ -8,9 +8,22 @@
 import type { Request, Response } from 'express';
 import { EndpointDef } from '../config/types';
 import { ValidationError } from '../errors/errors';
-import { getRecord, getRecordById, listRecords, ReadDeps } from '../records/record-reader';
-import { createRecord, deleteRecord, savedOutcome, updateRecord } from '../records/record-writer';
-import { ItemOutcome } from '../records/write-outcome';
+import {
+  getRecord,
+  getRecordById,
+  listRecords,
+  ReadDeps,
+  renderSavedRecord,
+  representationReadBack,
+} from '../records/record-reader';
+import {
+  SingleWriteOptions,
+  createRecord,
+  deleteRecord,
+  savedOutcome,
+  updateRecord,
+} from '../records/record-writer';
+import { ItemOutcome, ItemSuccess } from '../records/write-outcome';
 import { WriteReply, WriteRequest } from './write-reply';
 import { WriteDeps } from '../records/prepare-writes';
 import { identifierOf } from '../records/record-lookup';
@@ -36,14 +49,21 @@ export async function handleGetOne({ deps, endpoint, req, res }: HandlerInput): 
 
 /** POST of one record. */
 export async function handleCreate(input: WriteRequest): Promise<WriteReply> {
-  const { deps, endpoint, req, resume } = input;
-  return replyToWrite(input, await createRecord(deps, endpoint, req.body, resume));
+  const { deps, endpoint, req } = input;
+  return replyToWrite(input, await createRecord(deps, endpoint, req.body, await writeOptions(input)));
 }
 
 /** PUT of one record. */
 export async function handleUpdate(input: WriteRequest): Promise<WriteReply> {
-  const { deps, endpoint, req, resume } = input;
-  return replyToWrite(input, await updateRecord(deps, endpoint, req.params.id, req.body, resume));
+  const { deps, endpoint, req } = input;
+  const options = await writeOptions(input);
+  return replyToWrite(input, await updateRecord(deps, endpoint, req.params.id, req.body, options));
+}
+
+/** On the web plan a write asking for its representation reads it back in the same call (web_save). */
+async function writeOptions({ deps, endpoint, req, resume }: WriteRequest): Promise<SingleWriteOptions> {
+  const readBack = wantsRepresentation(req) ? await representationReadBack(deps, endpoint) : undefined;
+  return { resume, readBack };
 }
 
 export async function handleDelete({ deps, endpoint, req, res }: HandlerInput): Promise<void> {
@@ -73,11 +93,17 @@ async function replyToWrite(input: WriteRequest, outcome: ItemOutcome): Promise<
   const saved = savedOutcome(outcome);
   const body: Record<string, unknown> = { success: true, message: saved.message, id: saved.id };
   try {
-    if (wantsRepresentation(input.req)) body.data = await getRecordById(input.deps, input.endpoint, saved.id);
+    if (wantsRepresentation(input.req)) body.data = await representationOf(input, outcome);
   } catch (error) {
     return { error, outcomes };
   }
   return { response: { status: saved.status, body }, outcomes };
+}
+
+/** What web_save read back; else (classic plan, nothing to write, a resumed write) one more read. */
+function representationOf({ deps, endpoint }: WriteRequest, outcome: ItemSuccess) {
+  if (outcome.readBack) return renderSavedRecord(deps, endpoint, { ...outcome.readBack });
+  return getRecordById(deps, endpoint, outcome.id);
 }
 
 export function wantsRepresentation(req: Request): boolean {

@@ -7,6 +7,7 @@
  */
 import { EndpointDef } from '../config/types';
 import { FieldsCatalog, modelsOf } from '../mapping/fields-catalog';
+import { OdooSpecification } from '../odoo/odoo-model';
 import { refineReplaceLines } from './existing-children';
 import { IdentifierLocks } from './identifier-locks';
 import { WriteDeps, prepareItems } from './prepare-writes';
@@ -26,6 +27,11 @@ export interface WriteOptions {
   atomic: boolean;
   /** What an earlier attempt under the same Idempotency-Key left (idempotency layer). */
   resume?: ResumeState;
+  /**
+   * A one-record write that answers with its representation (web plan, Odoo 17+): written with
+   * `web_save`, which reads the record back per this specification in the same call.
+   */
+  readBack?: OdooSpecification;
 }
 
 /** What writes share across requests. Create one per app and pass it in WriteDeps. */
@@ -80,7 +86,7 @@ async function writeNamed(stage: Stage, initial: readonly WriteItem[]): Promise<
   if (options.atomic) items = abortedIfAnyFailed(items);
   const ready = openItems(items).filter(isReady);
   if (options.atomic) checkAtomic(ready);
-  return executeWrites(deps.odoo, endpoint, items, ready, options.atomic);
+  return executeWrites(deps.odoo, endpoint, items, ready, options);
 }
 
 /** Each open item validated in its own mode: the method's, or the one naming decided (upsert). */

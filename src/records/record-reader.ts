@@ -3,6 +3,7 @@
  * - web (Odoo 17+): ONE `web_search_read` (or `web_read`) with the relations nested in it (web-reads.ts);
  * - classic (any Odoo): one `search_read` (+ one `search_count` for `total`) for the page, then one
  *   `read` per related model per level for relations, nested mappings and dotted paths.
+ * On the web plan a one-record write reads its representation back in its own `web_save` call.
  */
 import { EndpointDef, MappingDef } from '../config/types';
 import { ExpressionError, evaluateExpression } from '../mapping/expressions';
@@ -11,12 +12,19 @@ import { OdooRecord, fromOdooRecord } from '../mapping/from-odoo';
 import { ListQuery, toListSearch } from '../mapping/list-query';
 import { fieldsToRead } from '../mapping/read-plan';
 import { OdooClient } from '../odoo/odoo-client';
-import { odooModel } from '../odoo/odoo-model';
+import { OdooSpecification, odooModel } from '../odoo/odoo-model';
 import { ModelFieldsCache } from './model-fields-cache';
 import { ReadPlanChoice, usesWebPlan } from './read-plan-choice';
 import { findOneRecord, identifierDomain, parseIdentifierValue, theOneRecord } from './record-lookup';
 import { RelatedStore, loadRelated } from './related-loader';
-import { FetchedRecords, webListPage, webReadById, webSearch } from './web-reads';
+import {
+  FetchedRecords,
+  webListPage,
+  webReadById,
+  webSaveSpecification,
+  webSaved,
+  webSearch,
+} from './web-reads';
 
 export interface ReadDeps {
   odoo: OdooClient;
@@ -96,6 +104,35 @@ export async function getRecordById(
   }
   const [data] = await renderFetched(deps, endpoint, fetched, catalog);
   return data ?? null;
+}
+
+/**
+ * What a one-record write asking for its representation sends to read the record back in the same
+ * call (`web_save`, web plan); undefined on the classic plan, which writes, then `getRecordById`.
+ */
+export async function representationReadBack(
+  deps: ReadDeps,
+  endpoint: EndpointDef,
+): Promise<OdooSpecification | undefined> {
+  if (!(await usesWebPlan(deps.odoo, deps.readPlan))) return undefined;
+  const catalog = await deps.fields.catalogFor(endpoint, deps.lookup);
+  return webSaveSpecification({ ...deps, endpoint, catalog });
+}
+
+/** The representation of a record `web_save` read back per `representationReadBack`. */
+export async function renderSavedRecord(
+  deps: ReadDeps,
+  endpoint: EndpointDef,
+  record: OdooRecord,
+): Promise<OdooRecord> {
+  const catalog = await deps.fields.catalogFor(endpoint, deps.lookup);
+  const [data] = await renderFetched(
+    deps,
+    endpoint,
+    webSaved({ ...deps, endpoint, catalog }, record),
+    catalog,
+  );
+  return data ?? {};
 }
 
 /** Classic plan: the related records, one `read` per related model per level. */

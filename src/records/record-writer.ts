@@ -6,10 +6,13 @@
 import { EndpointDef } from '../config/types';
 import { InternalError } from '../errors/errors';
 import { odooModel } from '../odoo/odoo-model';
-import { writeItems } from './batch-writer';
+import { WriteOptions, writeItems } from './batch-writer';
 import { WriteDeps } from './prepare-writes';
 import { findOneRecord, parseIdentifierValue } from './record-lookup';
-import { ItemOutcome, ItemSuccess, ResumeState } from './write-outcome';
+import { ItemOutcome, ItemSuccess } from './write-outcome';
+
+/** A one-record write: what an earlier attempt left (Idempotency-Key), and the read-back (web plan). */
+export type SingleWriteOptions = Pick<WriteOptions, 'resume' | 'readBack'>;
 
 export interface WriteOutcome {
   status: 200 | 201;
@@ -22,9 +25,9 @@ export async function createRecord(
   deps: WriteDeps,
   endpoint: EndpointDef,
   body: unknown,
-  resume?: ResumeState,
+  options: SingleWriteOptions = {},
 ): Promise<ItemOutcome> {
-  return single(await writeItems(deps, endpoint, [{ body }], { method: 'POST', atomic: false, resume }));
+  return single(await writeItems(deps, endpoint, [{ body }], { ...options, method: 'POST', atomic: false }));
 }
 
 /**
@@ -36,10 +39,10 @@ export async function updateRecord(
   endpoint: EndpointDef,
   rawId: unknown,
   body: unknown,
-  resume?: ResumeState,
+  options: SingleWriteOptions = {},
 ): Promise<ItemOutcome> {
   const inputs = [{ body, target: rawId }];
-  return single(await writeItems(deps, endpoint, inputs, { method: 'PUT', atomic: false, resume }));
+  return single(await writeItems(deps, endpoint, inputs, { ...options, method: 'PUT', atomic: false }));
 }
 
 function single(outcomes: readonly ItemOutcome[]): ItemOutcome {

@@ -11,7 +11,7 @@ import { buildReadSpec, toOdooSpecification } from '../mapping/read-spec';
 import { RelatedStore } from '../mapping/related-store';
 import { flattenWebRecords } from '../mapping/web-records';
 import { OdooClient } from '../odoo/odoo-client';
-import { odooModel } from '../odoo/odoo-model';
+import { OdooSpecification, odooModel } from '../odoo/odoo-model';
 
 /** Records as a classic `read` gives them, with their related records already in `store`. */
 export interface FetchedRecords {
@@ -73,4 +73,14 @@ export async function webSearch(
 export async function webReadById(input: WebReadInput, id: number): Promise<FetchedRecords> {
   const { model, specification, flatten } = webReader(input);
   return flatten(await model.webRead<OdooRecord>([id], specification));
+}
+
+/** What a `web_save` reads back for a one-record write to answer with its representation. */
+export function webSaveSpecification(input: WebReadInput): OdooSpecification {
+  return webReader(input).specification;
+}
+
+/** A record as `web_save` answered it (per `webSaveSpecification`), flattened like a read. */
+export function webSaved(input: WebReadInput, record: OdooRecord): FetchedRecords {
+  return webReader(input).flatten([record]);
 }

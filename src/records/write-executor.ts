@@ -2,12 +2,14 @@
  * Sends the planned writes with as few Odoo calls as possible: every create of the request in one
  * `create(vals_list)`, and one `write(ids, vals)` per set of records receiving identical values. A
  * refused call is split until the items at fault are isolated (split-sender.ts), unless the batch is
- * atomic; after a call that failed for another reason, nothing more is sent.
+ * atomic; after a call that failed for another reason, nothing more is sent. A lone item that asks
+ * for its record back (`readBack`, web plan) is one `web_save` instead: the write and the read in one
+ * call, a write like any other (never retried, its outcome unknown when no answer came).
  */
 import { EndpointDef } from '../config/types';
 import { WriteMode } from '../mapping/input-schema';
 import { OdooClient } from '../odoo/odoo-client';
-import { odooModel } from '../odoo/odoo-model';
+import { OdooModel, OdooSpecification, odooModel } from '../odoo/odoo-model';
 import { canonicalJson } from './canonical-json';
 import { SendResult, SplitSender } from './split-sender';
 import { OpenItem, ReadyItem, WriteItem, failed, succeeded, withReplacements } from './write-item';
@@ -37,16 +39,26 @@ export function isReady(item: OpenItem): item is ReadyItem {
   return item.mode !== undefined && item.vals !== undefined;
 }
 
+export interface ExecuteOptions {
+  atomic: boolean;
+  /** For a lone item: write it with `web_save`, reading it back per this specification. */
+  readBack?: OdooSpecification;
+}
+
 /** Writes the ready items; returns every item of `items`, the written ones settled. */
 export async function executeWrites(
   odoo: OdooClient,
   endpoint: EndpointDef,
   items: readonly WriteItem[],
   ready: readonly ReadyItem[],
-  atomic: boolean,
+  { atomic, readBack }: ExecuteOptions,
 ): Promise<WriteItem[]> {
   const sender = new SplitSender(!atomic, (error) => withLineId(endpoint, error));
   const model = odooModel(odoo, endpoint.model, endpoint.context);
+  const [lone, another] = ready;
+  if (readBack && lone && !another && hasValuesToSend(lone)) {
+    return withReplacements(items, [await saveAndReadBack(sender, model, lone, readBack)]);
+  }
   const settled: WriteItem[] = [];
   const creates = ready.filter((item) => item.mode === 'create');
   if (creates.length > 0) {
@@ -66,6 +78,24 @@ export async function executeWrites(
     settled.push(...group.items.map((item, position) => settle(item, results[position], 'update')));
   }
   return withReplacements(items, settled);
+}
+
+function hasValuesToSend(item: ReadyItem): boolean {
+  return item.mode === 'create' || Object.keys(item.vals).length > 0;
+}
+
+/** One `web_save`: creates (no id) or writes the record, and answers it read per `specification`. */
+async function saveAndReadBack(
+  sender: SplitSender,
+  model: OdooModel,
+  item: ReadyItem,
+  specification: OdooSpecification,
+): Promise<WriteItem> {
+  const ids = item.mode === 'update' ? [item.existingId as number] : [];
+  const [result] = await sender.send([item], () => model.webSave(ids, item.vals, specification));
+  if (!result?.ok) return settle(item, result, item.mode);
+  const record = result.value;
+  return succeeded(item, record.id as number, item.mode === 'create', record);
 }
 
 function settle(item: ReadyItem, result: SendResult<number> | undefined, mode: WriteMode): WriteItem {

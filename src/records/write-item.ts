@@ -49,8 +49,16 @@ export function failed(item: { index: number }, error: GatewayError, unknown?: W
   };
 }
 
-export function succeeded(item: { index: number }, id: number, created: boolean): SettledItem {
-  return { index: item.index, settled: { index: item.index, ok: true, id, created } };
+export function succeeded(
+  item: { index: number },
+  id: number,
+  created: boolean,
+  readBack?: Readonly<Record<string, unknown>>,
+): SettledItem {
+  return {
+    index: item.index,
+    settled: { index: item.index, ok: true, id, created, ...(readBack ? { readBack } : {}) },
+  };
 }
 
 /** Each open item through `step`; settled items as they are. */

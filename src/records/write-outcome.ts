@@ -7,7 +7,14 @@ import { GatewayError } from '../errors/gateway-error';
 import { WriteMode } from '../mapping/input-schema';
 
 export type ItemOutcome =
-  | { index: number; ok: true; id: number; created: boolean }
+  | {
+      index: number;
+      ok: true;
+      id: number;
+      created: boolean;
+      /** The record as the write's own `web_save` read it back (WriteOptions.readBack); never stored. */
+      readBack?: Readonly<Record<string, unknown>>;
+    }
   | {
       index: number;
       ok: false;

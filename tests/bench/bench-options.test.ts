@@ -15,8 +15,11 @@ describe('bench options', () => {
       'memory',
       'startup',
       'simulator',
+      'transports',
     ]);
     expect(options.outDir).toBe('bench/results');
+    expect(options.statelessMs).toBe(30);
+    expect(options.readPlan).toBe('auto');
   });
 
   test('when --quick and --rows are given, then the run is short and only those rows run', () => {
@@ -53,7 +56,26 @@ describe('bench options', () => {
     expect(options.odoo?.password).toBe('pw');
   });
 
+  test('when --stateless-ms and --read-plan are given, then the transports row models that cost and uses that plan', () => {
+    const options = parseOptions(['--rows', 'transports', '--stateless-ms', '60', '--read-plan=classic']);
+    expect([...options.rows]).toEqual(['transports']);
+    expect(options.statelessMs).toBe(60);
+    expect(options.readPlan).toBe('classic');
+    expect(parseOptions(['--stateless-ms', '0']).statelessMs).toBe(0);
+  });
+
+  test('when a real Odoo is named with an API key, from the flag or ODOO_API_KEY, then JSON-2 gets it', () => {
+    const real = ['--odoo-url', 'http://odoo:8069', '--db', 'd', '--user', 'u', '--password', 'pw'];
+    expect(parseOptions([...real, '--api-key', 'k1']).odoo?.apiKey).toBe('k1');
+    expect(parseOptions(real, { ODOO_API_KEY: 'k2' }).odoo?.apiKey).toBe('k2');
+    expect(parseOptions(real).odoo).not.toHaveProperty('apiKey');
+  });
+
   test.each([
+    [['--stateless-ms', '-5'], /--stateless-ms takes milliseconds/],
+    [['--read-plan', 'fast'], /--read-plan is auto, classic or web/],
+    [['--api-key', 'k'], /--api-key is only meaningful with --odoo-url/],
+    [['--write-docs', '--stateless-ms', '40'], /full default run only; drop --stateless-ms/],
     [['--rows', 'get-one,bogus'], /unknown row\(s\) bogus/],
     [['--latency', '10,-1'], /comma list of milliseconds/],
     [['--connections', '2.5'], /whole number/],

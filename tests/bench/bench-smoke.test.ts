@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import type { BenchContext } from '../../bench/bench-context';
 import { tallyOf } from '../../bench/odoo/call-tally';
 import { DirectXmlRpcClient } from '../../bench/odoo/direct-xmlrpc-client';
-import { naiveSync } from '../../bench/odoo/naive-sync';
+import { seedCustomers } from '../../bench/odoo/seed-customers';
 import { parseOptions } from '../../bench/options';
 import type { OdooTarget } from '../../bench/processes/odoo-target';
 import { runCrudRow } from '../../bench/rows/crud-row';
@@ -48,7 +48,15 @@ describe('bench smoke run', () => {
     const target = inProcessTarget(sim);
     const config = loadConfig({
       configPath: path.join(REPO_ROOT, 'config/gateway.yaml'),
-      env: { ODOO_URL: sim.url, ODOO_DB: sim.db, ODOO_USERNAME: sim.username, ODOO_PASSWORD: sim.password },
+      // As the bench runs its CRUD rows: the direct client's wire and the classic plan's calls.
+      env: {
+        ODOO_URL: sim.url,
+        ODOO_DB: sim.db,
+        ODOO_USERNAME: sim.username,
+        ODOO_PASSWORD: sim.password,
+        ODOO_PROTOCOL: 'xmlrpc',
+        ODOO_READ_PLAN: 'classic',
+      },
     });
     const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });
     gateway = await startGateway({
@@ -58,7 +66,7 @@ describe('bench smoke run', () => {
     });
     direct = new DirectXmlRpcClient(target.connection, 8);
     const seeded = makeCustomers('SMOKE-SEED', 5);
-    await naiveSync(direct.exec, seeded);
+    await seedCustomers(direct.exec, seeded);
     const options = {
       ...parseOptions(['--quick', '--duration', '0.3', '--sync-size', '20']),
       warmupS: 0.1,

@@ -1,18 +1,38 @@
 /**
  * GET list through the real app over the simulator: every filter operator, typed coercion, the
- * relational filter, pagination edges, order and `fields=`.
+ * relational filter, pagination edges, order and `fields=`, with each read plan (odoo.read_plan): the
+ * same answers from `web_search_read` (one call) as from `search_read` + `search_count` + `read`s.
  */
 import request from 'supertest';
+import { SimulatorCall } from '../../src/simulator';
 import { Harness, SHOP_AUTH, startHarness } from './support/gateway-harness';
 
 const TAGS_AUTH = { Authorization: `Basic ${Buffer.from('tags:tags-secret').toString('base64')}` };
 
 type Row = Record<string, unknown>;
 
-describe('GET list over the simulator', () => {
+/** What the gateway asked Odoo for a page, whichever read plan sent it. */
+interface SentSearch {
+  domain: unknown;
+  kwargs: Record<string, unknown>;
+  /** The fields read of the endpoint's model. */
+  fields: string[];
+}
+
+const SEARCHES = ['search_read', 'web_search_read'];
+
+function sentSearch(call: SimulatorCall): SentSearch {
+  if (call.modelMethod === 'search_read') {
+    return { domain: call.args[0], kwargs: call.kwargs, fields: call.kwargs.fields as string[] };
+  }
+  const specification = call.kwargs.specification as Record<string, unknown>;
+  return { domain: call.kwargs.domain, kwargs: call.kwargs, fields: Object.keys(specification) };
+}
+
+describe.each(['web', 'classic'])('GET list over the simulator (read_plan %s)', (plan) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ env: { ODOO_READ_PLAN: plan } });
   });
   afterAll(() => h.close());
 
@@ -26,12 +46,12 @@ describe('GET list over the simulator', () => {
     return res.body.data as Row[];
   }
 
-  /** The last search_read the gateway sent. */
-  function lastSearch(): { domain: unknown; kwargs: Record<string, unknown> } {
-    const calls = h.objectCalls().filter((call) => call.modelMethod === 'search_read');
+  /** The last search_read (classic) or web_search_read (web) the gateway sent. */
+  function lastSearch(): SentSearch {
+    const calls = h.objectCalls().filter((call) => SEARCHES.includes(call.modelMethod ?? ''));
     const last = calls[calls.length - 1];
-    if (!last) throw new Error('no search_read was sent');
-    return { domain: last.args[0], kwargs: last.kwargs };
+    if (!last) throw new Error(`no search was sent (read_plan ${plan})`);
+    return sentSearch(last);
   }
 
   const lastSearchRead = () => lastSearch().kwargs;
@@ -243,7 +263,7 @@ describe('GET list over the simulator', () => {
       const res = await list('customers?limit=0');
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ status_code: 'INVALID_QUERY', line_id: 'limit' });
-      expect(h.objectCalls().filter((call) => call.modelMethod === 'search_read')).toEqual([]);
+      expect(h.objectCalls().filter((call) => SEARCHES.includes(call.modelMethod ?? ''))).toEqual([]);
     });
 
     test('when limit or offset is not a non-negative integer, then 400', async () => {
@@ -302,9 +322,11 @@ describe('GET list over the simulator', () => {
         { customer_id: 'C-1001', name: 'Azure Interior' },
         { customer_id: 'C-1002', name: 'Deco Addict' },
       ]);
-      expect([...(lastSearchRead().fields as string[])].sort()).toEqual(['name', 'ref']);
-      // No relation was asked for, so no related model was read.
+      expect([...lastSearch().fields].sort()).toEqual(['name', 'ref']);
+      // No relation was asked for, so no related model was read: one call on the web plan.
       expect(h.objectCalls().filter((call) => call.modelMethod === 'read')).toEqual([]);
+      if (plan === 'web')
+        expect(h.objectCalls().map((call) => call.modelMethod)).toEqual(['web_search_read']);
     });
 
     test('when fields= names a key that is not readable, then 400 names it', async () => {

@@ -224,9 +224,14 @@ describe('retries of the Odoo client, seen from the HTTP side', () => {
 
   test('when the connection drops during a read, then the read is retried once and succeeds', async () => {
     h.resetCalls();
-    h.sim.controls.injectFailure({ kind: 'reset', model: 'res.partner', method: 'search_read', times: 1 });
+    h.sim.controls.injectFailure({
+      kind: 'reset',
+      model: 'res.partner',
+      method: 'web_search_read',
+      times: 1,
+    });
     const res = await request(h.url).get(`${PARTNERS}/RESET-1`).set(SYNC_AUTH);
     expect(res.status).toBe(200);
-    expect(h.objectCalls().filter((call) => call.modelMethod === 'search_read')).toHaveLength(2);
+    expect(h.objectCalls().filter((call) => call.modelMethod === 'web_search_read')).toHaveLength(2);
   });
 });

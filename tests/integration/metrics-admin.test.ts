@@ -66,7 +66,7 @@ describe('/metrics and test-connection behind the admin auth', () => {
     expect(text).toMatch(/gateway_http_requests_total\{[^}]*endpoint="customers"[^}]*status="200"[^}]*\} 1/);
     expect(text).toMatch(/gateway_http_requests_total\{[^}]*endpoint="customers"[^}]*status="401"[^}]*\} 1/);
     expect(text).toMatch(
-      /gateway_odoo_calls_total\{[^}]*model="res.partner"[^}]*method="search_read"[^}]*outcome="ok"/,
+      /gateway_odoo_calls_total\{[^}]*model="res.partner"[^}]*method="web_search_read"[^}]*outcome="ok"/,
     );
     expect(text).toContain('gateway_odoo_calls_in_flight');
     expect(text).not.toContain('admin-token-for-tests');

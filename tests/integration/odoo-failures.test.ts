@@ -49,7 +49,7 @@ describe('Odoo failures as the caller sees them', () => {
       code: 1,
       message: TRACEBACK,
       model: 'res.partner',
-      method: 'search_read',
+      method: 'web_search_read',
     });
     const res = await getCustomer();
     expectError(res, 502, 'ODOO_ERROR');
@@ -110,7 +110,7 @@ describe('Odoo failures as the caller sees them', () => {
   });
 
   test('when Odoo does not answer in time, then 504 ODOO_TIMEOUT', async () => {
-    h.sim.controls.injectFailure({ kind: 'hang', model: 'res.partner', method: 'search_read' });
+    h.sim.controls.injectFailure({ kind: 'hang', model: 'res.partner', method: 'web_search_read' });
     const started = Date.now();
     const res = await getCustomer();
     expectError(res, 504, 'ODOO_TIMEOUT');
@@ -125,7 +125,7 @@ describe('Odoo failures as the caller sees them', () => {
   });
 
   test('when Odoo drops the connection unanswered, then 503 ODOO_UNAVAILABLE with Retry-After', async () => {
-    h.sim.controls.injectFailure({ kind: 'reset', model: 'res.partner', method: 'search_read' });
+    h.sim.controls.injectFailure({ kind: 'reset', model: 'res.partner', method: 'web_search_read' });
     const res = await getCustomer();
     expectError(res, 503, 'ODOO_UNAVAILABLE');
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
@@ -136,7 +136,7 @@ describe('Odoo failures as the caller sees them', () => {
       kind: 'fault',
       code: 1,
       message: TRACEBACK,
-      method: 'search_read',
+      method: 'web_search_read',
       times: 1,
     });
     expect((await getCustomer()).status).toBe(502);
@@ -144,7 +144,7 @@ describe('Odoo failures as the caller sees them', () => {
   });
 
   test('when Odoo fails, then the access log line has the status and the log has no traceback', async () => {
-    h.sim.controls.injectFailure({ kind: 'fault', code: 1, message: TRACEBACK, method: 'search_read' });
+    h.sim.controls.injectFailure({ kind: 'fault', code: 1, message: TRACEBACK, method: 'web_search_read' });
     const res = await getCustomer().set('X-Request-ID', 'odoo-fails-1');
     expect(res.status).toBe(502);
     const lines = h.logs.filter((line) => line.includes('odoo-fails-1'));

@@ -78,7 +78,7 @@ describe('no secret in logs, no Odoo internals in bodies', () => {
       message:
         'Traceback (most recent call last):\n  File "/opt/odoo/odoo/service/model.py", line 12, in execute\n' +
         `psycopg2.OperationalError: password authentication failed (password=${h.sim.password})`,
-      method: 'search_read',
+      method: 'web_search_read',
       times: 1,
     });
     await run(api().get(customers).set('Authorization', `Bearer ${SHOP_TOKEN}`));

@@ -65,6 +65,7 @@ export function settings(overrides: Partial<GatewaySettings> = {}): GatewaySetti
       timeoutMs: 15000,
       connectTimeoutMs: 5000,
       maxConcurrency: 8,
+      readPlan: 'auto',
     },
     logging: { level: 'error', format: 'json' },
     rateLimit: { windowMs: 60000, max: 0 },

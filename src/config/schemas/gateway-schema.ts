@@ -35,6 +35,10 @@ const odooSchema = Joi.object({
   timeout_ms: positiveInt(15000),
   connect_timeout_ms: positiveInt(5000),
   max_concurrency: positiveInt(8),
+  read_plan: Joi.string()
+    .valid('auto', 'classic', 'web')
+    .default('auto')
+    .description('auto: one web_search_read per GET on Odoo 17+, search_read + reads below'),
 } satisfies SchemaKeys<RawGateway['odoo']>).default();
 
 export const gatewaySchema = Joi.object({

@@ -14,7 +14,13 @@ import { createLogger } from '../../../src/logging/create-logger';
 import { createMetrics } from '../../../src/metrics/metrics';
 import { createOdooClient } from '../../../src/odoo/create-odoo-client';
 import { ModelFieldsCache } from '../../../src/records/model-fields-cache';
-import { RunningSimulator, SimulatorCall, SimulatorOptions, startSimulator } from '../../../src/simulator';
+import {
+  OdooVersion,
+  RunningSimulator,
+  SimulatorCall,
+  SimulatorOptions,
+  startSimulator,
+} from '../../../src/simulator';
 
 export const SHOP_TOKEN = 'shop-secret-token';
 export const SHOP_AUTH = { Authorization: `Bearer ${SHOP_TOKEN}` };
@@ -24,10 +30,14 @@ export interface HarnessOptions {
   configPath?: string;
   env?: Record<string, string>;
   timeoutMs?: number;
-  /** Simulator options (version, multiDb...) on top of the demo seed. */
+  /** More simulator options (multiDb, latency...) on top of the demo seed; they win over odooVersion. */
   simulator?: SimulatorOptions;
   /** Replaces some of the app's real dependencies (e.g. an idempotency store that fails). */
   extraDeps?: Partial<AppDeps>;
+  /** The simulated Odoo version (default: the simulator's, 18). */
+  odooVersion?: OdooVersion;
+  /** The gateway logs in with the simulator's API key instead of the password (JSON-2 needs it). */
+  useApiKey?: boolean;
 }
 
 export interface Harness {
@@ -42,14 +52,19 @@ export interface Harness {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const sim = await startSimulator({ seed: 'demo', keepAlive: true, ...options.simulator });
+  const sim = await startSimulator({
+    seed: 'demo',
+    keepAlive: true,
+    version: options.odooVersion,
+    ...options.simulator,
+  });
   const config = loadConfig({
     configPath: options.configPath ?? path.join(REPO_ROOT, 'config/gateway.yaml'),
     env: {
       ODOO_URL: sim.url,
       ODOO_DB: sim.db,
       ODOO_USERNAME: sim.username,
-      ODOO_PASSWORD: sim.password,
+      ODOO_PASSWORD: options.useApiKey ? sim.apiKey : sim.password,
       ...options.env,
     },
   });

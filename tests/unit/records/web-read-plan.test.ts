@@ -1,6 +1,6 @@
 /**
- * The Odoo 17+ read plan over a scripted Odoo: which calls a GET makes and what it answers. (The
- * simulator does not answer web_search_read yet; the integration tests cover the classic plan.)
+ * The Odoo 17+ read plan over a scripted Odoo answering with recorded replies: which calls a GET makes
+ * and what it answers. tests/integration/web-read-plan.test.ts runs it against the simulator.
  */
 import { AmbiguousIdentifierError } from '../../../src/errors/errors';
 import { OdooClient, OdooConnectionInfo } from '../../../src/odoo/odoo-client';
@@ -94,9 +94,17 @@ describe('usesWebPlan', () => {
     ['auto', 16, false],
     ['auto', 17, true],
     ['classic', 18, false],
-    ['web', 16, true],
+    ['web', 17, true],
     [undefined, 19, false],
   ] as const)('when the choice is %s and Odoo is %i, then web is %s', async (choice, major, web) => {
     expect(await usesWebPlan(scriptedOdoo({}, major).deps.odoo, choice)).toBe(web);
+  });
+
+  test('when web is forced on Odoo 16, then a 503 names the setting to change', async () => {
+    const refused = usesWebPlan(scriptedOdoo({}, 16).deps.odoo, 'web');
+    await expect(refused).rejects.toMatchObject({ status: 503, code: 'ODOO_UNAVAILABLE' });
+    await expect(refused).rejects.toThrow(
+      /odoo\.read_plan is "web", but this Odoo is version 16\.0.*auto or classic/,
+    );
   });
 });
