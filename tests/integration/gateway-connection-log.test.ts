@@ -121,10 +121,10 @@ describe('the gateway says which protocol it speaks to Odoo', () => {
       const text = await metricsText(gateway);
       expect(text).toContain(`gateway_odoo_calls_total{${login},outcome="ok"} 1`);
       expect(text).toMatch(
-        /gateway_odoo_calls_total\{model="res.partner",method="search_read",outcome="ok"\} \d/,
+        /gateway_odoo_calls_total\{model="res.partner",method="(?:web_)?search_read",outcome="ok"\} \d/,
       );
       expect(text).toMatch(
-        /gateway_odoo_call_duration_seconds_count\{model="res.partner",method="search_read"\} \d/,
+        /gateway_odoo_call_duration_seconds_count\{model="res.partner",method="(?:web_)?search_read"\} \d/,
       );
       const samples = text.split('\n').filter((line) => line !== '' && !line.startsWith('#'));
       expect(samples.filter((line) => !EXPOSITION_SAMPLE.test(line))).toEqual([]);
