@@ -55,7 +55,7 @@ export function endpoint(
 
 export function settings(overrides: Partial<GatewaySettings> = {}): GatewaySettings {
   return {
-    server: { host: '127.0.0.1', port: 8080, bodyLimit: '1mb', trustProxy: false },
+    server: { host: '127.0.0.1', port: 8080, bodyLimit: '1mb', trustProxy: false, cors: { origins: [] } },
     odoo: {
       url: 'http://odoo.test:8069',
       db: 'test',
