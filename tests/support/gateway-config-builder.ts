@@ -105,12 +105,14 @@ export function shopConfig(): GatewayConfig {
         identifier: true,
         required: true,
         validate: { pattern: '^C-[0-9]+$' },
+        example: 'C-1001',
       }),
-      line('name', { required: true, validate: { min: 2, max: 64 } }),
+      line('name', { required: true, validate: { min: 2, max: 64 }, example: 'Azure Interior' }),
       line('email', { validate: { type: 'email' } }),
       line('country', {
         field: 'country_id',
         relation: { model: 'res.country', match: 'code', createMissing: false },
+        example: 'BE',
       }),
       line('tags', {
         field: 'category_id',
