@@ -72,7 +72,16 @@ function nestedExample(
   if (!nested || depth >= MAX_DEPTH) return undefined;
   // Nested objects are written as creates whatever the outer request is (mapping-schemas.ts).
   const one = exampleRecord(nested, side === 'read' ? 'read' : 'create', ctx, depth + 1);
-  return schema.type === 'array' || line.x2many !== undefined ? [one] : one;
+  return isList(line, schema) ? [one] : one;
+}
+
+/**
+ * Without fields_get the cardinality is unknown: Odoo names its many2one fields `*_id` (`partner_id`),
+ * and its x2many ones otherwise (`child_ids`, `order_line`).
+ */
+function isList(line: FieldLine, schema: JsonSchema): boolean {
+  if (schema.type === 'array' || line.x2many !== undefined) return true;
+  return Array.isArray(schema.anyOf) && !(line.field ?? '').endsWith('_id');
 }
 
 /** `customer_name` → `Example customer name`: a plain text example that says what it stands for. */

@@ -50,7 +50,7 @@ export function sampleValue(
     case 'string':
       return sampleString(schema, text);
     default:
-      return 'value';
+      return text;
   }
 }
 
