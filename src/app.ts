@@ -12,6 +12,7 @@ import { accessLog } from './http/access-log';
 import { createAuthMiddleware } from './http/auth';
 import { countOdooCall } from './context/request-context';
 import { createBatchHandler } from './http/batch-handler';
+import { createCors } from './http/cors';
 import { createEndpointRouter } from './http/endpoint-router';
 import { RecordDeps } from './http/endpoint-handlers';
 import { IdempotencyStore, createIdempotency } from './http/idempotency';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'extended');
 
   app.use(requestId());
+  app.use(createCors(deps.getConfig)); // before auth: a preflight carries no credentials
   app.use(deps.metrics.httpMiddleware({ isEndpoint: (name) => deps.getConfig().endpoints.has(name) }));
   app.use(accessLog(deps.logger));
 

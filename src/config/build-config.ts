@@ -86,6 +86,7 @@ function buildLine(line: RawFieldLine, source: YamlSource, index: number): Field
     x2many: line.x2many,
     compute: line.compute,
     computeIn: line.compute_in,
+    example: line.example,
     source: { file: source.file, line: source.lineOf(['fields', index]) },
   });
 }
@@ -129,6 +130,7 @@ export function buildSettings(gateway: RawGateway, gatewayPath: string): Gateway
       port: server.port,
       bodyLimit: String(server.body_limit),
       trustProxy: server.trust_proxy,
+      cors: { origins: server.cors.origins },
     },
     odoo: {
       url: odoo.url,

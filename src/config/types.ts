@@ -41,6 +41,8 @@ export interface FieldLine {
   x2many?: 'replace' | 'add';
   compute?: string;
   computeIn?: string;
+  /** A realistic value for the docs: OpenAPI examples and the Postman smoke suite's bodies. */
+  example?: unknown;
   /** Where the line stands, for error messages: `config/endpoints/customers.yaml:12`. */
   source: { file: string; line: number };
 }
@@ -70,7 +72,14 @@ export interface EndpointDef extends MappingDef {
 }
 
 export interface GatewaySettings {
-  server: { host: string; port: number; bodyLimit: string; trustProxy: boolean | number | string };
+  server: {
+    host: string;
+    port: number;
+    bodyLimit: string;
+    trustProxy: boolean | number | string;
+    /** Browser origins allowed to call the API (CORS); empty: no CORS headers at all. */
+    cors: { origins: readonly string[] };
+  };
   odoo: {
     url: string;
     db: string;

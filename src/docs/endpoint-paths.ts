@@ -3,17 +3,22 @@
  * the enabled methods, each with the error responses it can really give.
  */
 import { EndpointDef, HttpMethod } from '../config/types';
-import { FieldSchemaContext, lineValueSchema } from './field-schema';
+import { exampleIdentifier, exampleRecord } from './example-values';
+import { FieldSchemaContext, SchemaSide, lineValueSchema } from './field-schema';
 import { JsonSchema, schemaRef } from './json-schema';
-import { listParameters } from './list-parameters';
-import { MappingSchemas, identifierKey } from './mapping-schemas';
+import { fieldsParameter, listParameters } from './list-parameters';
+import { MappingSchemas, identifierKey, pascalCase } from './mapping-schemas';
+import { BATCH_RESULT_SCHEMA, WRITE_RESULT_SCHEMA, errorResponseRef, parameterRef } from './openapi-common';
 import {
-  BATCH_RESULT_SCHEMA,
-  REQUEST_ID_HEADER,
-  WRITE_RESULT_SCHEMA,
-  errorResponseRef,
-  parameterRef,
-} from './openapi-common';
+  batchExample,
+  dataBody,
+  jsonBody,
+  listBody,
+  listExample,
+  ok,
+  singleOrBatch,
+  writeExample,
+} from './operation-content';
 
 export const API_PREFIX = '/bj_api_sync/v1';
 
@@ -35,55 +40,65 @@ export function endpointPaths(
   const op = operationFactory(endpoint);
   const read = schemas.ref(endpoint.name, 'read');
   const key = identifierKey(endpoint);
+  const example = (side: SchemaSide) => exampleRecord(endpoint, side, schemas.examples);
   const collection: JsonSchema = {};
-  const item: JsonSchema = { parameters: [idParameter(endpoint, ctx)] };
+  const item: JsonSchema = { parameters: [idParameter(endpoint, schemas)] };
 
   const ambiguous = endpoint.identifier ? ['409'] : [];
   const missing = endpoint.upsert ? [] : ['404'];
+  const written = (message: string) => writeExample(message);
 
   if (enabled('GET')) {
     collection.get = op('list', 'List records', listParameters(endpoint, ctx), ['400'], {
-      '200': ok('A page of records', listBody(read)),
+      '200': ok('A page of records', listBody(read), listExample(example('read'), endpoint.pageSize)),
     });
-    item.get = op('get', 'Get one record', [], ['400', '404', ...ambiguous], {
-      '200': ok('The record', dataBody(read)),
+    item.get = op('get', 'Get one record', [fieldsParameter(endpoint)], ['400', '404', ...ambiguous], {
+      '200': ok('The record', dataBody(read), { success: true, data: example('read') }),
     });
   }
   if (enabled('POST')) {
     collection.post = {
       ...op('create', 'Create a record, or a batch (JSON array)', writeHeaders(), bodyErrors(), {
-        '201': ok('Record created', schemaRef(WRITE_RESULT_SCHEMA)),
-        '200': ok('Batch processed: one result per item', schemaRef(BATCH_RESULT_SCHEMA)),
+        '201': ok('Record created', schemaRef(WRITE_RESULT_SCHEMA), written('Record created'), true),
+        '200': ok(
+          'Batch processed: one result per item',
+          schemaRef(BATCH_RESULT_SCHEMA),
+          batchExample(),
+          true,
+        ),
       }),
-      requestBody: singleOrBatch(schemas.ref(endpoint.name, 'create'), endpoint.maxBatch),
+      requestBody: singleOrBatch(schemas.ref(endpoint.name, 'create'), endpoint.maxBatch, example('create')),
     };
   }
   if (enabled('PUT')) {
-    const updated = ok('Record updated, or batch processed', {
-      oneOf: [schemaRef(WRITE_RESULT_SCHEMA), schemaRef(BATCH_RESULT_SCHEMA)],
-    });
+    const updated = ok(
+      'Record updated, or batch processed',
+      { oneOf: [schemaRef(WRITE_RESULT_SCHEMA), schemaRef(BATCH_RESULT_SCHEMA)] },
+      written('Record updated'),
+      true,
+    );
     const action = `Update the record named by \`${key}\` in the body, or a batch`;
+    const keyed = { [key]: exampleIdentifier(endpoint, schemas.examples), ...example('update') };
     collection.put = {
-      ...op('update_by_identifier', action, writeHeaders(), [...bodyErrors(), ...missing], {
-        '200': updated,
-      }),
-      requestBody: singleOrBatch(schemas.keyedUpdateRef(endpoint), endpoint.maxBatch),
+      ...op('updateByIdentifier', action, writeHeaders(), [...bodyErrors(), ...missing], { '200': updated }),
+      requestBody: singleOrBatch(schemas.keyedUpdateRef(endpoint), endpoint.maxBatch, keyed),
     };
     const one = 'Update one record (only the keys given)';
     item.put = {
       ...op('update', one, writeHeaders(), [...bodyErrors(), '404'], {
-        '200': ok('Record updated', schemaRef(WRITE_RESULT_SCHEMA)),
+        '200': ok('Record updated', schemaRef(WRITE_RESULT_SCHEMA), written('Record updated'), true),
       }),
-      requestBody: jsonBody(schemas.ref(endpoint.name, 'update') ?? { type: 'object' }),
+      requestBody: jsonBody(schemas.ref(endpoint.name, 'update') ?? { type: 'object' }, example('update')),
     };
   }
   if (enabled('DELETE')) {
     const verb = endpoint.delete === 'archive' ? 'Archive' : 'Delete';
-    const deleted = { '200': ok(`Record ${verb.toLowerCase()}d`, schemaRef(WRITE_RESULT_SCHEMA)) };
+    const message = `Record ${verb.toLowerCase()}d`;
+    const deleted = { '200': ok(message, schemaRef(WRITE_RESULT_SCHEMA), written(message)) };
     const errors = ['400', '404', ...ambiguous];
-    const byQuery = { ...idParameter(endpoint, ctx), name: key, in: 'query' };
+    const byQuery = { ...idParameter(endpoint, schemas), name: key, in: 'query' };
     const action = `${verb} the record named by \`${key}\` in the query`;
-    collection.delete = op('delete_by_identifier', action, [byQuery], errors, deleted);
+    collection.delete = op('deleteByIdentifier', action, [byQuery], errors, deleted);
     item.delete = op('delete', `${verb} one record`, [], errors, deleted);
   }
   const allowed = `Other methods answer 405 (Allow: ${endpoint.methods.join(', ')}).`;
@@ -117,7 +132,7 @@ function operationFactory(endpoint: EndpointDef): OperationBuilder {
     for (const status of [...new Set([...errors, ...alwaysErrors])].sort())
       responses[status] = errorResponseRef(status);
     return {
-      operationId: `${id}_${endpoint.name}`,
+      operationId: operationId(id, endpoint.name),
       tags: [endpoint.name],
       summary: endpoint.description ? `${action}: ${endpoint.description}` : `${action} (${endpoint.name})`,
       security,
@@ -127,14 +142,20 @@ function operationFactory(endpoint: EndpointDef): OperationBuilder {
   };
 }
 
-function idParameter(endpoint: EndpointDef, ctx: FieldSchemaContext): JsonSchema {
+/** `updateByIdentifier` + `sale-orders` → `updateByIdentifierSaleOrders`: camelCase, as generators want. */
+export function operationId(action: string, endpoint: string): string {
+  return `${action}${pascalCase(endpoint)}`;
+}
+
+function idParameter(endpoint: EndpointDef, schemas: MappingSchemas): JsonSchema {
   const line = endpoint.identifier;
   const schema = line
-    ? lineValueSchema(line, endpoint.model, 'update', ctx)
+    ? lineValueSchema(line, endpoint.model, 'update', schemas.context)
     : { type: 'integer', minimum: 1 };
-  const { description: _description, ...valueSchema } = schema;
+  const { description: _description, examples: _examples, ...valueSchema } = schema;
   const description = line ? `The record's \`${line.key}\`` : "The record's Odoo database id";
-  return { name: 'id', in: 'path', required: true, description, schema: valueSchema };
+  const example = exampleIdentifier(endpoint, schemas.examples);
+  return { name: 'id', in: 'path', required: true, description, schema: valueSchema, example };
 }
 
 function writeHeaders(): JsonSchema[] {
@@ -144,40 +165,4 @@ function writeHeaders(): JsonSchema[] {
 /** 409 is always possible on writes: a retry while the same Idempotency-Key is still running. */
 function bodyErrors(): string[] {
   return ['400', '409', '413', '415', '422'];
-}
-
-function ok(description: string, schema: JsonSchema): JsonSchema {
-  return { description, headers: REQUEST_ID_HEADER, content: { 'application/json': { schema } } };
-}
-
-function jsonBody(schema: JsonSchema): JsonSchema {
-  return { required: true, content: { 'application/json': { schema } } };
-}
-
-function singleOrBatch(one: JsonSchema | undefined, maxBatch: number): JsonSchema {
-  const item = one ?? { type: 'object' };
-  return jsonBody({ oneOf: [item, { type: 'array', items: item, minItems: 1, maxItems: maxBatch }] });
-}
-
-function listBody(record: JsonSchema | undefined): JsonSchema {
-  return {
-    type: 'object',
-    required: ['success', 'data', 'count', 'total', 'limit', 'offset'],
-    properties: {
-      success: { const: true },
-      data: { type: 'array', items: record ?? { type: 'object' } },
-      count: { type: 'integer', description: 'Records in this page' },
-      total: { type: 'integer', description: 'Records matching the filters' },
-      limit: { type: 'integer' },
-      offset: { type: 'integer' },
-    },
-  };
-}
-
-function dataBody(record: JsonSchema | undefined): JsonSchema {
-  return {
-    type: 'object',
-    required: ['success', 'data'],
-    properties: { success: { const: true }, data: record ?? { type: 'object' } },
-  };
 }

@@ -38,6 +38,7 @@ export function lineValueSchema(
     if (many !== 'many' && !mustHaveValue && meta?.type !== 'boolean') schema = nullable(schema);
   }
   if (side === 'create' && line.default !== undefined) schema = { ...schema, default: line.default };
+  if (line.example !== undefined) schema = { ...schema, examples: [line.example] };
   const description = describe(line, meta, side);
   return description ? { ...schema, description } : schema;
 }

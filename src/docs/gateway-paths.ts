@@ -7,14 +7,14 @@ export function gatewayPaths(adminScheme: string | undefined): Record<string, Js
   const adminErrors: Record<string, JsonSchema> = adminScheme ? { '401': errorResponseRef('401') } : {};
   return {
     '/health': {
-      get: operation('health', 'Liveness: answers without calling Odoo', [], {
+      get: operation('getHealth', 'Liveness: answers without calling Odoo', [], {
         '200': json('The gateway is running', { type: 'object', properties: { success: { const: true } } }),
         '500': errorResponseRef('500'),
       }),
     },
     '/bj_api_sync/test-connection': {
       get: operation(
-        'test_connection',
+        'testConnection',
         "Checks Odoo (version, login, round trip) and every endpoint's mapping against it",
         admin,
         {
@@ -29,17 +29,17 @@ export function gatewayPaths(adminScheme: string | undefined): Record<string, Js
       ),
     },
     '/bj_api_sync/v1/openapi.json': {
-      get: operation('openapi', 'This OpenAPI 3.1 document', [], {
+      get: operation('getOpenApi', 'This OpenAPI 3.1 document', [], {
         '200': json('OpenAPI 3.1', { type: 'object' }),
       }),
     },
     '/bj_api_sync/v1/postman.json': {
-      get: operation('postman', 'A Postman v2.1 collection of the endpoints', [], {
+      get: operation('getPostmanCollection', 'A Postman v2.1 collection of the endpoints', [], {
         '200': json('Postman collection v2.1', { type: 'object' }),
       }),
     },
     '/metrics': {
-      get: operation('metrics', 'Prometheus metrics', admin, {
+      get: operation('getMetrics', 'Prometheus metrics', admin, {
         '200': {
           description: 'Metrics in the Prometheus text format',
           content: { 'text/plain': { schema: { type: 'string' } } },

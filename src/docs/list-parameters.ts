@@ -1,6 +1,6 @@
 /**
- * Query parameters of GET list (api.md): paging, order, fields, and one `{key}` plus one `{key}[op]`
- * parameter per readable mapped key, typed like the value they filter on.
+ * Query parameters of GET list (api.md): paging, order, fields, updated_since, and one filter parameter
+ * per filterable key, its operators typed like the value they filter on.
  */
 import { EndpointDef, FieldLine } from '../config/types';
 import { isReadableLine } from '../mapping/writable-lines';
@@ -27,7 +27,6 @@ export function filterableLines(endpoint: EndpointDef): FieldLine[] {
 }
 
 export function listParameters(endpoint: EndpointDef, ctx: FieldSchemaContext): JsonSchema[] {
-  const readable = endpoint.fields.filter(isReadableLine).map((line) => line.key);
   const filterable = filterableLines(endpoint);
   const params: JsonSchema[] = [
     query('limit', `Page size (default ${endpoint.pageSize}, at most ${endpoint.maxPageSize})`, {
@@ -42,24 +41,50 @@ export function listParameters(endpoint: EndpointDef, ctx: FieldSchemaContext): 
       `Comma list of keys, \`-\` prefix for descending; keys: ${filterable.map((l) => l.key).join(', ')}`,
       { type: 'string' },
     ),
-    query('fields', `Comma list of keys to return; keys: ${readable.join(', ')}`, { type: 'string' }),
+    fieldsParameter(endpoint),
+    query(
+      'updated_since',
+      'Only records Odoo changed at or after this time (its `write_date`), in id order unless `order` is ' +
+        'given: a sync client pulls only what changed',
+      { type: 'string', format: 'date-time', examples: ['2026-01-31T10:15:00Z'] },
+    ),
   ];
-  for (const line of filterable) params.push(...filterParameters(line, endpoint.model, ctx));
+  for (const line of filterable) params.push(filterParameter(line, endpoint.model, ctx));
   return params;
 }
 
-function filterParameters(line: FieldLine, model: string, ctx: FieldSchemaContext): JsonSchema[] {
-  const value = filterValueSchema(lineValueSchema(line, model, 'read', ctx));
-  const params = [query(line.key, `Equality filter on \`${line.key}\``, value)];
+/** `fields=`: on GET list and GET one. */
+export function fieldsParameter(endpoint: EndpointDef): JsonSchema {
+  const readable = endpoint.fields.filter(isReadableLine).map((line) => line.key);
+  return query('fields', `Comma list of keys to return; keys: ${readable.join(', ')}`, { type: 'string' });
+}
+
+/**
+ * One row per key, not one per operator: a `deepObject` parameter serialises `{gte: 5, lt: 9}` as
+ * `amount[gte]=5&amount[lt]=9`, which is exactly what the gateway reads. `key=v` is `key[eq]=v`.
+ */
+function filterParameter(line: FieldLine, model: string, ctx: FieldSchemaContext): JsonSchema {
+  const value = filterValueSchema(line, lineValueSchema(line, model, 'read', ctx));
+  const properties: Record<string, JsonSchema> = {};
   for (const op of FILTER_OPERATORS) {
-    params.push(query(`${line.key}[${op}]`, operatorDescription(line.key, op), operatorSchema(op, value)));
+    properties[op] = { ...operatorSchema(op, value), description: operatorDescription(line.key, op) };
   }
-  return params;
+  return {
+    name: line.key,
+    in: 'query',
+    required: false,
+    style: 'deepObject',
+    explode: true,
+    description:
+      `Filter on \`${line.key}\`: \`${line.key}=v\` (equals) or \`${line.key}[op]=v\`, op one of ` +
+      `${FILTER_OPERATORS.join(', ')}; several are ANDed`,
+    schema: { type: 'object', properties, additionalProperties: false },
+  };
 }
 
 function operatorSchema(op: (typeof FILTER_OPERATORS)[number], value: JsonSchema): JsonSchema {
   if (op === 'null') return { type: 'boolean' };
-  if (op === 'in' || op === 'nin') return { type: 'string', description: 'comma list' };
+  if (op === 'in' || op === 'nin') return { type: 'string' };
   if (op === 'like' || op === 'ilike') return { type: 'string' };
   return value;
 }
@@ -67,22 +92,32 @@ function operatorSchema(op: (typeof FILTER_OPERATORS)[number], value: JsonSchema
 function operatorDescription(key: string, op: string): string {
   if (op === 'null') return `\`${key}\` is empty (true) or set (false)`;
   if (op === 'in' || op === 'nin') return `\`${key}\` ${op === 'in' ? 'is' : 'is not'} one of a comma list`;
+  if (op === 'like' || op === 'ilike')
+    return `\`${key}\` contains the text (${op === 'ilike' ? 'any case' : 'same case'})`;
   return `\`${key}\` ${op} value`;
 }
 
-/** The scalar a filter compares with: array items, no null, objects by their identifier text. */
-function filterValueSchema(schema: JsonSchema): JsonSchema {
-  let scalar =
-    schema.type === 'array' && typeof schema.items === 'object' ? (schema.items as JsonSchema) : schema;
-  if (Array.isArray(scalar.anyOf) || scalar.$ref !== undefined) return { type: 'string' };
-  const { description: _description, default: _default, ...rest } = scalar;
+/**
+ * The scalar a filter compares with: what the gateway coerces the text to (list-query.ts). A related
+ * record by its match value (a country code), a nested mapping or a plain relation by its Odoo id.
+ */
+function filterValueSchema(line: FieldLine, schema: JsonSchema): JsonSchema {
+  if (line.mapping) return { type: 'integer', description: 'Odoo id' };
+  let scalar = schema;
+  if (Array.isArray(scalar.anyOf)) {
+    const options = (scalar.anyOf as JsonSchema[]).filter((option) => option.type !== 'null');
+    scalar = options[0] ?? { type: 'string' };
+  }
+  if (scalar.type === 'array' && typeof scalar.items === 'object') scalar = scalar.items as JsonSchema;
+  if (scalar.$ref !== undefined) return { type: 'string' };
+  const { description: _description, default: _default, examples: _examples, ...rest } = scalar;
   scalar = rest;
   if (Array.isArray(scalar.type)) {
     const types = (scalar.type as string[]).filter((type) => type !== 'null');
     scalar = { ...scalar, type: types.length === 1 ? types[0] : types };
   }
   if (Array.isArray(scalar.enum)) scalar = { ...scalar, enum: scalar.enum.filter((value) => value !== null) };
-  if (scalar.type === 'object') return { type: 'string' };
+  if (scalar.type === 'object' || Object.keys(scalar).length === 0) return { type: 'string' };
   return scalar;
 }
 

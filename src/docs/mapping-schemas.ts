@@ -6,11 +6,34 @@
 import { EndpointDef, MappingDef } from '../config/types';
 import { ModelFields } from '../mapping/odoo-field-meta';
 import { isReadableLine, isWritableLine } from '../mapping/writable-lines';
+import { ExampleContext } from './example-values';
 import { FieldSchemaContext, SchemaSide, lineValueSchema } from './field-schema';
 import { JsonSchema, schemaRef } from './json-schema';
 
 export function componentName(mapping: string, side: SchemaSide): string {
   return side === 'read' ? mapping : `${mapping}.${side}`;
+}
+
+const SIDE_DESCRIPTIONS: Record<SchemaSide, string> = {
+  read: 'A record as GET returns it',
+  create: 'A record to create (POST body)',
+  update: 'The keys to change (PUT body)',
+};
+
+/**
+ * `sale-orders` + create → `SaleOrdersCreate`: titles are what code generators name classes after, so
+ * each component gets its own, in PascalCase.
+ */
+export function schemaTitle(mapping: string, side: SchemaSide): string {
+  return pascalCase(side === 'read' ? mapping : `${mapping}-${side}`);
+}
+
+export function pascalCase(text: string): string {
+  return text
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word[0]?.toUpperCase() + word.slice(1))
+    .join('');
 }
 
 export function keyedComponentName(endpoint: string): string {
@@ -27,6 +50,8 @@ export class MappingSchemas {
   private readonly pending: Array<{ mapping: MappingDef; side: SchemaSide }> = [];
   /** For schemas outside components (parameters): nested writes follow the same rule. */
   readonly context: FieldSchemaContext;
+  /** For example values: the same context, and the nested mappings by name. */
+  readonly examples: ExampleContext;
 
   constructor(
     private readonly mappings: ReadonlyMap<string, MappingDef>,
@@ -37,6 +62,7 @@ export class MappingSchemas {
       modelFields,
       nestedRef: (name, side) => this.ref(name, side === 'read' ? 'read' : 'create'),
     };
+    this.examples = { schema: this.context, lookup: (name) => mappings.get(name) };
   }
 
   /** A `$ref` to the mapping's schema for `side`, generating it (and what it nests) later. */
@@ -59,7 +85,9 @@ export class MappingSchemas {
       const schema = this.objectSchema(endpoint, 'update', endpoint.unknownKeys === 'reject');
       const properties = schema.properties as Record<string, JsonSchema>;
       properties[key] ??= { type: 'integer', minimum: 1, description: 'Odoo database id of the record' };
-      this.schemas[name] = { ...schema, required: [key] };
+      const title = `${schemaTitle(endpoint.name, 'update')}Keyed`;
+      const description = `A PUT body naming its record by \`${key}\` (Odoo model ${endpoint.model})`;
+      this.schemas[name] = { ...schema, title, description, required: [key] };
     }
     return schemaRef(name);
   }
@@ -85,7 +113,8 @@ export class MappingSchemas {
     }
     const schema: JsonSchema = {
       type: 'object',
-      title: `${mapping.name} (${mapping.model})`,
+      title: schemaTitle(mapping.name, side),
+      description: `${SIDE_DESCRIPTIONS[side]} (Odoo model ${mapping.model})`,
       properties,
     };
     if (required.length > 0) schema.required = required;

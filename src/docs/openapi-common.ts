@@ -68,6 +68,12 @@ const HEADERS: Record<string, JsonSchema> = {
   'WWW-Authenticate': { description: 'The authentication scheme to use', schema: { type: 'string' } },
   Allow: { description: 'The methods enabled on this path', schema: { type: 'string' } },
   'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } },
+  'Idempotent-Replayed': {
+    description:
+      'Present (`true`) when this answer is the stored one of an earlier request with the same ' +
+      'Idempotency-Key: Odoo was not called again',
+    schema: { type: 'string', enum: ['true'] },
+  },
 };
 
 export function errorResponseRef(status: string): JsonSchema {
@@ -98,6 +104,7 @@ function errorResponses(): Record<string, JsonSchema> {
 
 const ERROR_BODY: JsonSchema = {
   type: 'object',
+  title: 'Error',
   required: ['success', 'error', 'status_code', 'line_id'],
   properties: {
     success: { const: false },
@@ -121,6 +128,7 @@ const ERROR_BODY: JsonSchema = {
 
 const WRITE_RESULT: JsonSchema = {
   type: 'object',
+  title: 'WriteResult',
   required: ['success', 'message', 'id'],
   properties: {
     success: { const: true },
@@ -135,6 +143,7 @@ const WRITE_RESULT: JsonSchema = {
 
 const BATCH_RESULT: JsonSchema = {
   type: 'object',
+  title: 'BatchResult',
   required: ['success', 'created', 'updated', 'failed', 'results'],
   properties: {
     success: { type: 'boolean', description: 'True when every item succeeded' },
@@ -184,6 +193,10 @@ export function parameterRef(name: 'RequestId' | 'IdempotencyKey' | 'Prefer'): J
 }
 
 export const REQUEST_ID_HEADER = { 'X-Request-ID': { $ref: '#/components/headers/X-Request-ID' } };
+export const WRITE_HEADERS = {
+  ...REQUEST_ID_HEADER,
+  'Idempotent-Replayed': { $ref: '#/components/headers/Idempotent-Replayed' },
+};
 
 export function commonComponents(): Record<string, Record<string, JsonSchema>> {
   return {

@@ -55,6 +55,7 @@ export function buildOpenApi(
         'REST API of the BJET API Synchronization add-on (`/bj_api_sync/v1/{endpoint}`), served from ' +
         'outside Odoo. Generated from the configured endpoints.',
     },
+    servers: servers(config.settings.server.port),
     tags,
     paths,
     components: {
@@ -63,6 +64,24 @@ export function buildOpenApi(
       securitySchemes,
     },
   };
+}
+
+/**
+ * `/` first: Swagger UI and most tools resolve it against where they fetched this document, so it is
+ * right behind any proxy. The template serves generators that read the document from a file.
+ */
+function servers(port: number): JsonSchema[] {
+  return [
+    { url: '/', description: 'The gateway that served this document' },
+    {
+      url: '{scheme}://{host}',
+      description: 'A gateway elsewhere: its scheme and host[:port]',
+      variables: {
+        scheme: { enum: ['https', 'http'], default: 'http' },
+        host: { default: `localhost:${port}` },
+      },
+    },
+  ];
 }
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];

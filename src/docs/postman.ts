@@ -3,15 +3,25 @@
  * enabled method, example bodies from the same schemas as the OpenAPI document. Credentials are
  * always `{{variables}}`: the configured secrets never leave the gateway.
  */
-import { AuthConfig, EndpointDef, GatewayConfig } from '../config/types';
+import { AuthConfig, GatewayConfig } from '../config/types';
 import { ModelFields } from '../mapping/odoo-field-meta';
-import { API_PREFIX } from './endpoint-paths';
-import { lineValueSchema } from './field-schema';
 import { JsonSchema } from './json-schema';
 import { MappingSchemas } from './mapping-schemas';
 import { DEFAULT_TITLE } from './openapi';
-import { PostmanRequestSpec, postmanRequest } from './postman-request';
-import { sampleValue } from './schema-sample';
+import { endpointFlow } from './postman-flow';
+import { postmanRequest } from './postman-request';
+import { statusTests } from './postman-scripts';
+
+const COLLECTION_DESCRIPTION = [
+  'Generated from the configured endpoints of the Odoo sync gateway. Run it as a smoke test',
+  '(Postman Runner, or `newman run postman.json --env-var baseUrl=… --env-var customers_token=…`):',
+  'per endpoint it lists, creates a record with a fresh identifier, reads it, filters on it, updates it',
+  '(twice with one Idempotency-Key: the second answer is a replay), updates it in a batch and deletes',
+  'it, checking every answer. Set the credential variables first: the collection never holds the',
+  "gateway's secrets. Bodies use each mapping line's `example:` value; a relation without one is left",
+  'out, since a made-up value would match nothing in Odoo. Endpoints without DELETE keep what they',
+  'created.',
+].join(' ');
 
 export const POSTMAN_SCHEMA = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 
@@ -41,7 +51,7 @@ export function buildPostmanCollection(
       name: endpoint.name,
       description: endpoint.description ?? `Odoo model ${endpoint.model}`,
       auth,
-      item: endpointRequests(endpoint, schemas).map((spec) => postmanRequest(baseUrl, spec)),
+      item: endpointFlow(endpoint, schemas).map((spec) => postmanRequest(baseUrl, spec)),
     };
   });
   const adminAuth = config.settings.admin
@@ -52,19 +62,20 @@ export function buildPostmanCollection(
     description: 'Health and the Odoo connection check',
     auth: noAuth(),
     item: [
-      postmanRequest(baseUrl, { name: 'Health', method: 'GET', path: ['health'] }),
+      postmanRequest(baseUrl, { name: 'Health', method: 'GET', path: ['health'], tests: statusTests(200) }),
       postmanRequest(baseUrl, {
         name: 'Test connection',
         method: 'GET',
         path: ['bj_api_sync', 'test-connection'],
         auth: adminAuth,
+        tests: statusTests(200),
       }),
     ],
   });
   return {
     info: {
       name: DEFAULT_TITLE,
-      description: 'Generated from the configured endpoints of the Odoo sync gateway.',
+      description: COLLECTION_DESCRIPTION,
       schema: POSTMAN_SCHEMA,
     },
     auth: noAuth(),
@@ -73,67 +84,22 @@ export function buildPostmanCollection(
   };
 }
 
-function endpointRequests(endpoint: EndpointDef, schemas: MappingSchemas): PostmanRequestSpec[] {
-  const collectionPath = [...API_PREFIX.split('/').filter(Boolean), endpoint.name];
-  const itemPath = [...collectionPath, ':id'];
-  const id = { key: 'id', value: String(sampleIdentifier(endpoint, schemas)) };
-  const body = (side: 'create' | 'update') => {
-    const ref = schemas.ref(endpoint.name, side) ?? {};
-    return sampleValue(ref, schemas.components());
-  };
-  const requests: PostmanRequestSpec[] = [];
-  if (endpoint.methods.includes('GET')) {
-    const query = [
-      { key: 'limit', value: String(endpoint.pageSize) },
-      { key: 'offset', value: '0' },
-    ];
-    requests.push({ name: `List ${endpoint.name}`, method: 'GET', path: collectionPath, query });
-    requests.push({ name: `Get one ${endpoint.name}`, method: 'GET', path: itemPath, pathVariables: [id] });
-  }
-  if (endpoint.methods.includes('POST')) {
-    requests.push({
-      name: `Create ${endpoint.name}`,
-      method: 'POST',
-      path: collectionPath,
-      body: body('create'),
-    });
-  }
-  if (endpoint.methods.includes('PUT')) {
-    requests.push({
-      name: `Update ${endpoint.name}`,
-      method: 'PUT',
-      path: itemPath,
-      pathVariables: [id],
-      body: body('update'),
-    });
-  }
-  if (endpoint.methods.includes('DELETE')) {
-    const verb = endpoint.delete === 'archive' ? 'Archive' : 'Delete';
-    requests.push({
-      name: `${verb} ${endpoint.name}`,
-      method: 'DELETE',
-      path: itemPath,
-      pathVariables: [id],
-    });
-  }
-  const summary = endpoint.description;
-  return summary ? requests.map((request) => ({ ...request, description: summary })) : requests;
-}
-
-function sampleIdentifier(endpoint: EndpointDef, schemas: MappingSchemas): unknown {
-  if (!endpoint.identifier) return 1;
-  const schema = lineValueSchema(endpoint.identifier, endpoint.model, 'update', schemas.context);
-  return sampleValue(schema, {});
-}
-
 function postmanAuth(auth: AuthConfig, owner: string, variables: Variable[]): JsonSchema {
   if (auth.type === 'none') return noAuth();
   if (auth.type === 'bearer') {
-    addVariable(variables, `${owner}_token`, `Bearer token of ${owner}`);
+    addVariable(
+      variables,
+      `${owner}_token`,
+      `Bearer token of ${owner} (one of its auth.tokens): set it before a run`,
+    );
     return { type: 'bearer', bearer: [{ key: 'token', value: `{{${owner}_token}}`, type: 'string' }] };
   }
-  addVariable(variables, `${owner}_username`, `User name of ${owner}`);
-  addVariable(variables, `${owner}_password`, `Password of ${owner}`);
+  addVariable(
+    variables,
+    `${owner}_username`,
+    `User name of ${owner} (one of its auth.users): set it before a run`,
+  );
+  addVariable(variables, `${owner}_password`, `Password of that user of ${owner}: set it before a run`);
   return {
     type: 'basic',
     basic: [

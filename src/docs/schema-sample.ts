@@ -14,8 +14,15 @@ const STRING_SAMPLES: Record<string, string> = {
   uri: 'https://example.com',
 };
 
-export function sampleValue(schema: JsonSchema, components: Record<string, JsonSchema>, depth = 0): unknown {
+/** `text`: what a plain string becomes (the example's key name reads better than a type name). */
+export function sampleValue(
+  schema: JsonSchema,
+  components: Record<string, JsonSchema>,
+  depth = 0,
+  text = 'text',
+): unknown {
   if (schema.default !== undefined) return schema.default;
+  if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
   if (typeof schema.$ref === 'string') {
     const target = components[schema.$ref.slice(SCHEMA_REF_PREFIX.length)];
     return target && depth < MAX_DEPTH ? sampleValue(target, components, depth + 1) : {};
@@ -23,7 +30,7 @@ export function sampleValue(schema: JsonSchema, components: Record<string, JsonS
   if (Array.isArray(schema.anyOf) || Array.isArray(schema.oneOf)) {
     const options = (schema.anyOf ?? schema.oneOf) as JsonSchema[];
     const first = options.find((option) => option.type !== 'null');
-    return first ? sampleValue(first, components, depth) : null;
+    return first ? sampleValue(first, components, depth, text) : null;
   }
   if (Array.isArray(schema.enum)) return schema.enum.find((value) => value !== null) ?? null;
   const type = firstType(schema.type);
@@ -32,7 +39,7 @@ export function sampleValue(schema: JsonSchema, components: Record<string, JsonS
       return sampleObject(schema, components, depth);
     case 'array': {
       const items = (schema.items as JsonSchema | undefined) ?? {};
-      return depth < MAX_DEPTH ? [sampleValue(items, components, depth + 1)] : [];
+      return depth < MAX_DEPTH ? [sampleValue(items, components, depth + 1, text)] : [];
     }
     case 'integer':
       return typeof schema.minimum === 'number' ? Math.max(1, schema.minimum) : 1;
@@ -41,9 +48,9 @@ export function sampleValue(schema: JsonSchema, components: Record<string, JsonS
     case 'boolean':
       return true;
     case 'string':
-      return sampleString(schema);
+      return sampleString(schema, text);
     default:
-      return 'value';
+      return text;
   }
 }
 
@@ -56,12 +63,12 @@ function sampleObject(schema: JsonSchema, components: Record<string, JsonSchema>
   return sample;
 }
 
-function sampleString(schema: JsonSchema): string {
+function sampleString(schema: JsonSchema, base: string): string {
   const format = typeof schema.format === 'string' ? STRING_SAMPLES[schema.format] : undefined;
   if (format) return format;
   const minLength = typeof schema.minLength === 'number' ? schema.minLength : 0;
   const maxLength = typeof schema.maxLength === 'number' ? schema.maxLength : Infinity;
-  const text = 'text'.padEnd(minLength, 'x');
+  const text = base.padEnd(minLength, 'x');
   return text.slice(0, Math.max(1, Math.min(text.length, maxLength)));
 }
 

@@ -27,7 +27,8 @@ import { ItemOutcome, ItemSuccess } from '../records/write-outcome';
 import { WriteReply, WriteRequest } from './write-reply';
 import { WriteDeps } from '../records/prepare-writes';
 import { identifierOf } from '../records/record-lookup';
-import { parseListQueryParams } from './list-query-params';
+import { parseListQueryParams, parseRecordQueryParams } from './list-query-params';
+import { recordKeys } from '../mapping/list-query';
 
 export type RecordDeps = ReadDeps & WriteDeps;
 
@@ -44,7 +45,9 @@ export async function handleList({ deps, endpoint, req, res }: HandlerInput): Pr
 }
 
 export async function handleGetOne({ deps, endpoint, req, res }: HandlerInput): Promise<void> {
-  res.json({ success: true, data: await getRecord(deps, endpoint, req.params.id) });
+  const fields = parseRecordQueryParams(req.query);
+  const keys = fields ? recordKeys(endpoint, fields) : undefined;
+  res.json({ success: true, data: await getRecord(deps, endpoint, req.params.id, keys) });
 }
 
 /** POST of one record. */

@@ -6,7 +6,7 @@
 import { ErrorDetail } from '../errors/gateway-error';
 import { ListFilter, ListQuery, OrderTerm, invalidQuery } from '../mapping/list-query';
 
-const RESERVED = new Set(['limit', 'offset', 'order', 'fields']);
+const RESERVED = new Set(['limit', 'offset', 'order', 'fields', 'updated_since']);
 
 /** Throws a 400 InvalidQueryError naming every parameter whose shape is wrong. */
 export function parseListQueryParams(query: Readonly<Record<string, unknown>>): ListQuery {
@@ -14,11 +14,33 @@ export function parseListQueryParams(query: Readonly<Record<string, unknown>>): 
   const limit = parseInteger(query.limit, 'limit', errors);
   const offset = parseInteger(query.offset, 'offset', errors) ?? 0;
   const order = parseOrder(single(query.order, 'order', errors));
-  const fieldsText = single(query.fields, 'fields', errors);
-  const fields = fieldsText === undefined ? undefined : commaList(fieldsText);
+  const fields = fieldsParam(query, errors);
+  const updatedSince = single(query.updated_since, 'updated_since', errors);
   const filters = filtersOf(query, errors);
   if (errors.length > 0) throw invalidQuery(errors);
-  return { ...(limit !== undefined ? { limit } : {}), offset, order, ...(fields ? { fields } : {}), filters };
+  return {
+    ...(limit !== undefined ? { limit } : {}),
+    offset,
+    order,
+    ...(fields ? { fields } : {}),
+    ...(updatedSince !== undefined ? { updatedSince } : {}),
+    filters,
+  };
+}
+
+/** `fields=a,b` of GET one: the keys to return; undefined when absent (every readable key). */
+export function parseRecordQueryParams(
+  query: Readonly<Record<string, unknown>>,
+): readonly string[] | undefined {
+  const errors: ErrorDetail[] = [];
+  const fields = fieldsParam(query, errors);
+  if (errors.length > 0) throw invalidQuery(errors);
+  return fields;
+}
+
+function fieldsParam(query: Readonly<Record<string, unknown>>, errors: ErrorDetail[]): string[] | undefined {
+  const text = single(query.fields, 'fields', errors);
+  return text === undefined ? undefined : commaList(text);
 }
 
 /**

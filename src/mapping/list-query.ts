@@ -33,6 +33,8 @@ export interface ListQuery {
   order: readonly OrderTerm[];
   /** Absent: every readable key. */
   fields?: readonly string[];
+  /** `updated_since`: only records Odoo changed at or after this ISO 8601 time (`write_date`). */
+  updatedSince?: string;
   filters: readonly ListFilter[];
 }
 
@@ -79,14 +81,45 @@ export function toListSearch(endpoint: EndpointDef, query: ListQuery, catalog: F
     errors.push({ line_id: 'limit', error: `must be between 1 and ${endpoint.maxPageSize}` });
   }
   if (query.offset < 0) errors.push({ line_id: 'offset', error: 'must be a non-negative integer' });
-  const order = orderOf(endpoint, query.order, fields, errors);
+  const changed = query.updatedSince === undefined ? [] : changedSince(query.updatedSince, errors);
+  const order =
+    query.order.length === 0 && changed.length > 0
+      ? CHANGE_ORDER
+      : orderOf(endpoint, query.order, fields, errors);
   const keys = query.fields ? keysOf(endpoint, query.fields, errors) : undefined;
   const filters = query.filters.flatMap((filter) => filterLeaves(endpoint, filter, catalog, errors));
   if (errors.length > 0) throw invalidQuery(errors);
   // Odoo ANDs top-level terms implicitly, and a well-formed endpoint domain is whole terms, so appending
   // the filters ANDs them with all of it (['|', A, B] + [F] reads (A | B) & F).
-  const domain = [...endpoint.domain, ...filters];
+  const domain = [...endpoint.domain, ...changed, ...filters];
   return { domain, limit, offset: query.offset, order, keys };
+}
+
+/**
+ * A sync client pages through what changed by offset, while the records keep changing. By `id` a
+ * record edited during the sync keeps its place (it still matches: its write_date only grew), so no
+ * page skips or repeats one. By `write_date` an edited record would jump to the end and shift every
+ * later record one place back, so the next page would skip one (docs/api-decisions.md).
+ */
+const CHANGE_ORDER = 'id asc';
+
+/**
+ * `write_date >= t`: at or after, not after. Odoo keeps write_date to the microsecond but answers it to
+ * the second, so a client resuming from the last write_date it saw must not miss that second's writes.
+ */
+function changedSince(text: string, errors: ErrorDetail[]): unknown[] {
+  const since = isoToOdooDatetime(text);
+  if (since !== undefined) return [['write_date', '>=', since]];
+  errors.push({ line_id: 'updated_since', error: 'must be an ISO 8601 time such as 2026-01-31T10:15:00Z' });
+  return [];
+}
+
+/** `fields=` of GET one, checked against the endpoint: the keys to render (a 400 for unknown ones). */
+export function recordKeys(endpoint: EndpointDef, names: readonly string[]): ReadonlySet<string> {
+  const errors: ErrorDetail[] = [];
+  const keys = keysOf(endpoint, names, errors);
+  if (errors.length > 0) throw invalidQuery(errors);
+  return keys;
 }
 
 function readableLine(endpoint: EndpointDef, key: string): FieldLine | undefined {

@@ -71,7 +71,13 @@ export async function listRecords(
   return { data, count: data.length, total: page.total, limit: search.limit, offset: search.offset };
 }
 
-export async function getRecord(deps: ReadDeps, endpoint: EndpointDef, rawId: unknown): Promise<OdooRecord> {
+/** `keys`: the external keys to return (`fields=` of GET one); every readable key when absent. */
+export async function getRecord(
+  deps: ReadDeps,
+  endpoint: EndpointDef,
+  rawId: unknown,
+  keys?: ReadonlySet<string>,
+): Promise<OdooRecord> {
   const catalog = await deps.fields.catalogFor(endpoint, deps.lookup);
   const value = parseIdentifierValue(endpoint, rawId, catalog.get(endpoint.model) ?? {});
   let fetched: FetchedRecords;
@@ -80,10 +86,10 @@ export async function getRecord(deps: ReadDeps, endpoint: EndpointDef, rawId: un
     fetched = await webSearch({ ...deps, endpoint, catalog }, identifierDomain(endpoint, value), 2);
     theOneRecord(endpoint, value, fetched.records);
   } else {
-    const record = await findOneRecord(deps.odoo, endpoint, value, fieldsToRead(endpoint, catalog));
-    fetched = { records: [record], ...(await classicRelated(deps, endpoint, [record], catalog)) };
+    const record = await findOneRecord(deps.odoo, endpoint, value, fieldsToRead(endpoint, catalog, keys));
+    fetched = { records: [record], ...(await classicRelated(deps, endpoint, [record], catalog, keys)) };
   }
-  const [data] = await renderFetched(deps, endpoint, fetched, catalog);
+  const [data] = await renderFetched(deps, endpoint, fetched, catalog, keys);
   return data ?? {};
 }
 

@@ -55,7 +55,7 @@ export function endpoint(
 
 export function settings(overrides: Partial<GatewaySettings> = {}): GatewaySettings {
   return {
-    server: { host: '127.0.0.1', port: 8080, bodyLimit: '1mb', trustProxy: false },
+    server: { host: '127.0.0.1', port: 8080, bodyLimit: '1mb', trustProxy: false, cors: { origins: [] } },
     odoo: {
       url: 'http://odoo.test:8069',
       db: 'test',
@@ -106,12 +106,14 @@ export function shopConfig(): GatewayConfig {
         identifier: true,
         required: true,
         validate: { pattern: '^C-[0-9]+$' },
+        example: 'C-1001',
       }),
-      line('name', { required: true, validate: { min: 2, max: 64 } }),
+      line('name', { required: true, validate: { min: 2, max: 64 }, example: 'Azure Interior' }),
       line('email', { validate: { type: 'email' } }),
       line('country', {
         field: 'country_id',
         relation: { model: 'res.country', match: 'code', createMissing: false },
+        example: 'BE',
       }),
       line('tags', {
         field: 'category_id',

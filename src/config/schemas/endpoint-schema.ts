@@ -71,6 +71,7 @@ export const fieldLineSchema = Joi.object({
   x2many: Joi.string().valid('replace', 'add'),
   compute: Joi.string().description('JSONata over the Odoo record (direction out)'),
   compute_in: Joi.string().description('JSONata over the request body; result written to field'),
+  example: Joi.any().description('a realistic value for the docs and the Postman collection'),
 } satisfies SchemaKeys<RawFieldLine>);
 
 export const endpointSchema = Joi.object({

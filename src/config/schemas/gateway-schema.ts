@@ -17,6 +17,20 @@ const serverSchema = Joi.object({
   trust_proxy: Joi.alternatives()
     .try(Joi.boolean(), Joi.number().integer().min(0), Joi.string())
     .default(false),
+  cors: Joi.object({
+    origins: Joi.array()
+      .items(
+        Joi.string()
+          .pattern(/^(\*|https?:\/\/[^/\s?#]+)$/)
+          .messages({
+            'string.pattern.base': 'must be an origin such as https://shop.example.com (no path), or *',
+          }),
+      )
+      .default([])
+      .description(
+        'browser origins allowed to call the API (https://shop.example.com, or *); empty: CORS off',
+      ),
+  } satisfies SchemaKeys<RawGateway['server']['cors']>).default(),
 } satisfies SchemaKeys<RawGateway['server']>).default();
 
 const odooSchema = Joi.object({

@@ -9,7 +9,13 @@ describe('loadConfig with a full valid configuration', () => {
 
   test('when every gateway key is set, then the settings carry them in camelCase', () => {
     expect(config.settings).toEqual({
-      server: { host: '127.0.0.1', port: 9090, bodyLimit: '2mb', trustProxy: 1 },
+      server: {
+        host: '127.0.0.1',
+        port: 9090,
+        bodyLimit: '2mb',
+        trustProxy: 1,
+        cors: { origins: ['https://shop.example.test', 'http://localhost:3000'] },
+      },
       odoo: {
         url: 'http://odoo.example.test:8069',
         db: 'prod',
@@ -119,7 +125,7 @@ describe('loadConfig defaults, interpolation and PORT', () => {
   test('when gateway.yaml sets nothing, then every default applies', () => {
     const config = load(`${DIR}/minimal-gateway.yaml`);
     expect(config.settings).toEqual({
-      server: { host: '0.0.0.0', port: 8080, bodyLimit: '1mb', trustProxy: false },
+      server: { host: '0.0.0.0', port: 8080, bodyLimit: '1mb', trustProxy: false, cors: { origins: [] } },
       odoo: {
         url: '',
         db: '',

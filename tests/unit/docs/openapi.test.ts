@@ -7,6 +7,7 @@ import {
   shopModelFields,
 } from '../../support/gateway-config-builder';
 import { validateOpenApi } from './openapi-validator';
+import SwaggerParser from '@apidevtools/swagger-parser';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -50,6 +51,14 @@ describe('OpenAPI document', () => {
       buildOpenApi(withAdmin, undefined, { title: 'Shop', version: '9.9.9' }),
     );
     expect(result.errors ?? null).toBeNull();
+  });
+
+  it('when swagger-parser validates the document, then it accepts it', async () => {
+    await expect(SwaggerParser.validate(structuredClone(spec()) as never)).resolves.toBeDefined();
+    // swagger-parser dereferences in place: it gets copies, never the generator's shared parts.
+    const broken = structuredClone(spec());
+    broken.paths[CUSTOMERS].get.responses = 'none';
+    await expect(SwaggerParser.validate(broken as never)).rejects.toThrow();
   });
 
   it('when a document is broken, then the validator says so (the validity tests can fail)', async () => {
@@ -174,30 +183,101 @@ describe('OpenAPI document', () => {
     expect(schemas['contact.create'].required).toEqual(['name']);
   });
 
-  it('when GET list is described, then it has paging, order, fields and typed filters per readable key', () => {
+  it('when GET list is described, then it has paging, order, fields, updated_since and one typed filter per key', () => {
     const params: Json[] = spec().paths[ORDERS].get.parameters;
     const byName = new Map<string, Json>(params.filter((p) => p.name).map((p) => [p.name, p]));
     const param = (name: string): Json => byName.get(name) ?? {};
     expect(param('limit').schema).toMatchObject({ type: 'integer', maximum: 1000, default: 100 });
-    for (const name of [
-      'offset',
-      'order',
-      'fields',
-      'state',
-      'state[ne]',
-      'state[in]',
-      'amount[gte]',
-      'name[ilike]',
-    ]) {
+    for (const name of ['offset', 'order', 'fields', 'updated_since', 'state', 'amount', 'name']) {
       expect(byName.has(name)).toBe(true);
     }
-    expect(param('state').schema.enum).toEqual(['draft', 'sale', 'cancel']);
-    expect(param('amount[gte]').schema.type).toBe('number');
-    expect(param('state[null]').schema.type).toBe('boolean');
+    expect(param('updated_since').schema).toMatchObject({ type: 'string', format: 'date-time' });
+    expect(param('state')).toMatchObject({ style: 'deepObject', explode: true });
+    expect(param('state').schema.properties.eq.enum).toEqual(['draft', 'sale', 'cancel']);
+    expect(param('amount').schema.properties.gte.type).toBe('number');
+    expect(param('state').schema.properties.null.type).toBe('boolean');
+    expect(Object.keys(param('name').schema.properties)).toEqual([
+      'eq',
+      'ne',
+      'gt',
+      'gte',
+      'lt',
+      'lte',
+      'like',
+      'ilike',
+      'in',
+      'nin',
+      'null',
+    ]);
+    // One row per key: Swagger UI stays readable.
+    expect(params.length).toBeLessThan(20);
     const customerParams: Json[] = spec().paths[CUSTOMERS].get.parameters;
     const names = customerParams.map((p) => p.name);
     expect(names).not.toContain('secret_note'); // write-only
     expect(names).not.toContain('label'); // computed: no Odoo field to filter on
+  });
+
+  it('when a key filters on a related record, then its operators take the type of the match field', () => {
+    const params: Json[] = spec().paths[CUSTOMERS].get.parameters;
+    const country = params.find((p) => p.name === 'country') ?? {};
+    expect(country.schema.properties.eq).toMatchObject({ type: 'string' });
+    const noFieldsGet: Json[] = (buildOpenApi(shopConfig()) as Json).paths[CUSTOMERS].get.parameters;
+    const contacts = noFieldsGet.find((p) => p.name === 'contacts') ?? {};
+    expect(contacts.schema.properties.eq).toMatchObject({ type: 'integer' });
+  });
+
+  it('when GET one is described, then it takes fields=', () => {
+    const params: Json[] = spec().paths[`${CUSTOMERS}/{id}`].get.parameters;
+    expect(params).toContainEqual(expect.objectContaining({ name: 'fields', in: 'query' }));
+  });
+
+  it('when operations are named, then operationIds are camelCase without hyphens or underscores', () => {
+    const config = gatewayConfig([
+      endpoint('sale-orders', 'sale.order', [line('name')], { methods: ['GET', 'POST', 'PUT', 'DELETE'] }),
+    ]);
+    const document = buildOpenApi(config) as Json;
+    const ids = Object.values(document.paths).flatMap((item) =>
+      Object.values(item as Json)
+        .filter((op) => op && typeof op === 'object' && 'operationId' in op)
+        .map((op) => (op as Json).operationId as string),
+    );
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'listSaleOrders',
+        'getSaleOrders',
+        'updateByIdentifierSaleOrders',
+        'testConnection',
+      ]),
+    );
+    for (const id of ids) expect(id).toMatch(/^[a-z][A-Za-z0-9]*$/);
+  });
+
+  it('when component schemas have titles, then every title is unique', () => {
+    const titles = Object.values(spec().components.schemas as Record<string, Json>).map((s) => s.title);
+    expect(titles.every((title) => typeof title === 'string')).toBe(true);
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(spec().components.schemas['customers.update-keyed'].title).toBe('CustomersUpdateKeyed');
+  });
+
+  it('when the document is built, then it names its servers', () => {
+    expect(spec().servers[0]).toEqual({ url: '/', description: expect.any(String) });
+  });
+
+  it('when writes answer, then they document Idempotent-Replayed', () => {
+    const created = spec().paths[CUSTOMERS].post.responses['201'];
+    expect(created.headers['Idempotent-Replayed']).toEqual({
+      $ref: '#/components/headers/Idempotent-Replayed',
+    });
+  });
+
+  it('when lines have example values, then bodies, answers and the path id show them', () => {
+    const document = spec();
+    const post = document.paths[CUSTOMERS].post.requestBody.content['application/json'];
+    expect(post.examples.one.value).toMatchObject({ customer_id: 'C-1001', name: 'Azure Interior' });
+    expect(post.examples.batch.value).toEqual([post.examples.one.value]);
+    const got = document.paths[`${CUSTOMERS}/{id}`].get.responses['200'].content['application/json'];
+    expect(got.example).toMatchObject({ success: true, data: { customer_id: 'C-1001' } });
+    expect(document.paths[`${CUSTOMERS}/{id}`].parameters[0].example).toBe('C-1001');
   });
 
   it('when operations are described, then each lists the error responses it can give', () => {

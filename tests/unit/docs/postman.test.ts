@@ -24,7 +24,7 @@ describe('Postman collection', () => {
     );
     for (const group of built.item) {
       for (const item of group.item) {
-        expect(item).toEqual({ name: expect.any(String), request: expect.any(Object) });
+        expect(item).toMatchObject({ name: expect.any(String), request: expect.any(Object) });
         expect(['GET', 'POST', 'PUT', 'DELETE']).toContain(item.request.method);
         expect(item.request.url.raw).toMatch(/^\{\{baseUrl\}\}\//);
         expect(item.request.url.host).toEqual(['{{baseUrl}}']);
@@ -32,26 +32,52 @@ describe('Postman collection', () => {
     }
   });
 
-  it('when an endpoint enables methods, then it gets one request per method, and no others', () => {
-    expect(folder('customers').item.map((item: Json) => item.request.method)).toEqual([
-      'GET',
-      'GET',
-      'POST',
-      'PUT',
-      'DELETE',
+  it('when an endpoint enables methods, then its folder runs create → get → update → delete in order', () => {
+    expect(folder('customers').item.map((item: Json) => item.name)).toEqual([
+      'List customers',
+      'Create customers',
+      'Get one customers',
+      'Filter customers by customer_id',
+      'Update customers (Idempotency-Key)',
+      'Retry the update (replayed)',
+      'Batch update customers',
+      'Archive customers',
     ]);
-    expect(folder('orders').item.map((item: Json) => item.request.method)).toEqual(['GET', 'GET', 'POST']);
+    expect(folder('orders').item.map((item: Json) => item.request.method)).toEqual(['GET', 'POST', 'GET']);
   });
 
-  it('when requests name a record, then the URL has an :id path variable with a sample value', () => {
+  it('when requests name a record, then :id is the variable a create (or a fresh identifier) filled', () => {
     const getOne = request('orders', 'Get one orders');
     expect(getOne.url.raw).toBe('{{baseUrl}}/bj_api_sync/v1/orders/:id');
     expect(getOne.url.path).toEqual(['bj_api_sync', 'v1', 'orders', ':id']);
-    expect(getOne.url.variable).toEqual([{ key: 'id', value: '1' }]);
-    expect(request('customers', 'List customers').url.query).toEqual([
-      { key: 'limit', value: '100' },
-      { key: 'offset', value: '0' },
-    ]);
+    expect(getOne.url.variable).toEqual([{ key: 'id', value: '{{orders_id}}' }]);
+    const create = folder('orders').item.find((item: Json) => item.name === 'Create orders');
+    const tests = create.event.find((event: Json) => event.listen === 'test').script.exec.join('\n');
+    expect(tests).toContain("pm.collectionVariables.set('orders_id', body.id)");
+    const customers = folder('customers').item.find((item: Json) => item.name === 'Create customers');
+    const pre = customers.event.find((event: Json) => event.listen === 'prerequest').script.exec.join('\n');
+    expect(pre).toContain('"C-1001"');
+    expect(JSON.parse(customers.request.body.raw).customer_id).toBe('{{customers_id}}');
+  });
+
+  it('when a request is built, then it checks its status with pm.test', () => {
+    for (const group of collection().item) {
+      for (const item of group.item) {
+        const tests = item.event?.find((event: Json) => event.listen === 'test')?.script.exec ?? [];
+        expect(tests.join('\n')).toMatch(/pm\.test\('status \d{3}'/);
+      }
+    }
+  });
+
+  it('when an update is retried with the same Idempotency-Key, then the retry expects a replay', () => {
+    const items: Json[] = folder('customers').item;
+    const first = items.find((item) => item.name === 'Update customers (Idempotency-Key)') ?? {};
+    const retry = items.find((item) => item.name === 'Retry the update (replayed)') ?? {};
+    const key = { key: 'Idempotency-Key', value: '{{customers_idempotency_key}}' };
+    expect(first.request.header).toContainEqual(key);
+    expect(retry.request.header).toContainEqual(key);
+    expect(retry.request.body.raw).toBe(first.request.body.raw);
+    expect(retry.event[0].script.exec.join('\n')).toContain("headers.get('Idempotent-Replayed')");
   });
 
   it('when endpoints have auth, then folders use {{variables}} and the secrets never appear', () => {
@@ -74,26 +100,25 @@ describe('Postman collection', () => {
     expect(text).not.toContain('"erp"'); // the configured basic user name
   });
 
-  it('when a POST body is sampled, then it is JSON with a value of the right type for each writable key', () => {
+  it('when a POST body is built, then it uses the examples, and leaves out relations without one', () => {
     const post = request('customers', 'Create customers');
     expect(post.header).toContainEqual({ key: 'Content-Type', value: 'application/json' });
     expect(post.body.mode).toBe('raw');
     const body = JSON.parse(post.body.raw);
     expect(Object.keys(body)).toEqual([
-      'customer_id',
       'name',
       'email',
       'country',
-      'tags',
       'contacts',
       'tier',
       'credit',
       'secret_note',
+      'customer_id',
     ]);
+    expect(body).toMatchObject({ name: 'Azure Interior', country: 'BE', secret_note: 'Example secret note' });
     expect(body.email).toMatch(/@/);
     expect(typeof body.credit).toBe('number');
     expect(body.tier).toBe('gold');
-    expect(Array.isArray(body.tags)).toBe(true);
     expect(body.contacts[0]).toEqual({ name: expect.any(String), email: expect.stringContaining('@') });
     expect(body.name.length).toBeGreaterThanOrEqual(2);
     const orders = JSON.parse(request('orders', 'Create orders').body.raw);
@@ -105,13 +130,14 @@ describe('Postman collection', () => {
   it('when a line has a default, then the sample uses it', () => {
     const config = gatewayConfig([endpoint('notes', 'note.note', [line('color', { default: 4 })])]);
     const built = buildPostmanCollection(config) as Json;
-    expect(JSON.parse(built.item[0].item[2].request.body.raw)).toEqual({ color: 4 });
+    const create = built.item[0].item.find((item: Json) => item.name === 'Create notes');
+    expect(JSON.parse(create.request.body.raw)).toEqual({ color: 4 });
   });
 
   it('when a real base URL is given, then URLs use it and no baseUrl variable is needed', () => {
     const built = buildPostmanCollection(shopConfig(), undefined, 'https://gw.example.com:8443/api/') as Json;
     const list = built.item[0].item[0].request.url;
-    expect(list.raw).toBe('https://gw.example.com:8443/api/bj_api_sync/v1/customers?limit=100&offset=0');
+    expect(list.raw).toBe('https://gw.example.com:8443/api/bj_api_sync/v1/customers?limit=5');
     expect(list).toMatchObject({ protocol: 'https', host: ['gw', 'example', 'com'], port: '8443' });
     expect(list.path).toEqual(['api', 'bj_api_sync', 'v1', 'customers']);
     expect(built.variable.map((variable: Json) => variable.key)).not.toContain('baseUrl');

@@ -1,5 +1,5 @@
 import { InvalidQueryError } from '../../../src/errors/errors';
-import { parseListQueryParams } from '../../../src/http/list-query-params';
+import { parseListQueryParams, parseRecordQueryParams } from '../../../src/http/list-query-params';
 
 function problemsOf(query: Record<string, unknown>): Array<{ line_id: string; error: string }> {
   try {
@@ -61,5 +61,28 @@ describe('parseListQueryParams', () => {
       { line_id: 'order', error: 'must be a single value' },
       { line_id: 'name', error: 'is not a filter (use key=v or key[op]=v)' },
     ]);
+  });
+});
+
+describe('updated_since and fields on GET one', () => {
+  test('when updated_since is given, then it is passed on as text and is not a filter', () => {
+    expect(parseListQueryParams({ updated_since: '2026-01-31T10:15:00Z' })).toEqual({
+      offset: 0,
+      order: [],
+      updatedSince: '2026-01-31T10:15:00Z',
+      filters: [],
+    });
+  });
+
+  test('when updated_since is nested, then it is a 400', () => {
+    expect(problemsOf({ updated_since: { gt: 'x' } })).toEqual([
+      { line_id: 'updated_since', error: 'must be a single value' },
+    ]);
+  });
+
+  test('when GET one has fields, then they are a list of keys; without, undefined', () => {
+    expect(parseRecordQueryParams({ fields: 'name, email' })).toEqual(['name', 'email']);
+    expect(parseRecordQueryParams({})).toBeUndefined();
+    expect(() => parseRecordQueryParams({ fields: { a: 'b' } })).toThrow(InvalidQueryError);
   });
 });

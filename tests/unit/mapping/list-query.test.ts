@@ -1,5 +1,5 @@
 import { InvalidQueryError } from '../../../src/errors/errors';
-import { ListQuery, toListSearch } from '../../../src/mapping/list-query';
+import { ListQuery, recordKeys, toListSearch } from '../../../src/mapping/list-query';
 import { endpoint, line } from '../../support/gateway-config-builder';
 import { catalog } from './web-read-fixtures';
 
@@ -91,5 +91,54 @@ describe('toListSearch', () => {
       { line_id: 'is_company', error: 'must be true or false' },
       { line_id: 'name', error: expect.stringContaining('unknown operator "regex"') },
     ]);
+  });
+
+  test('when updated_since is given, then the domain keeps records changed at or after it, in id order', () => {
+    const search = toListSearch(
+      partners,
+      query({
+        updatedSince: '2026-01-31T11:15:00+01:00',
+        filters: [{ key: 'is_company', operator: 'eq', values: ['true'] }],
+      }),
+      catalog,
+    );
+    expect(search.domain).toEqual([
+      ['customer_rank', '>', 0],
+      ['write_date', '>=', '2026-01-31 10:15:00'],
+      ['is_company', '=', true],
+    ]);
+    expect(search.order).toBe('id asc');
+  });
+
+  test('when updated_since comes with an order, then the order asked for is kept', () => {
+    const search = toListSearch(
+      partners,
+      query({ updatedSince: '2026-01-31T10:15:00Z', order: [{ key: 'name', descending: false }] }),
+      catalog,
+    );
+    expect(search.order).toBe('name asc, id asc');
+  });
+
+  test.each(['yesterday', '2026-02-30T10:00:00Z', '2026-01-31T25:00:00Z', ''])(
+    'when updated_since is %p, then it is a 400 naming updated_since',
+    (text) => {
+      expect(() => toListSearch(partners, query({ updatedSince: text }), catalog)).toThrow(
+        expect.objectContaining({
+          status: 400,
+          details: [{ line_id: 'updated_since', error: expect.stringContaining('ISO 8601') }],
+        }),
+      );
+    },
+  );
+});
+
+describe('recordKeys', () => {
+  test('when fields of GET one name readable keys, then they are the keys to render', () => {
+    expect(recordKeys(partners, ['name', 'country'])).toEqual(new Set(['name', 'country']));
+  });
+
+  test('when fields of GET one name an unknown key or none, then it is a 400', () => {
+    expect(() => recordKeys(partners, ['name', 'nope'])).toThrow(InvalidQueryError);
+    expect(() => recordKeys(partners, [])).toThrow(InvalidQueryError);
   });
 });
