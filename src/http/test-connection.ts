@@ -21,6 +21,8 @@ export interface TestConnectionDeps {
   /** How long a finished report is reused; default 5 s. */
   reuseMs?: number;
   now?: () => number;
+  /** Each finished check, so its verdict serves the endpoints (ConfigHealth.record). */
+  onReport?: (config: GatewayConfig, report: ConsistencyReport) => void;
 }
 
 interface CachedCheck {
@@ -39,7 +41,10 @@ export function createTestConnectionHandler(deps: TestConnectionDeps): RequestHa
     if (cached && fresh) return cached.report;
     const entry: CachedCheck = { config, report: checkConfigAgainstOdoo(config, deps.odoo) };
     entry.report.then(
-      () => (entry.finishedAt = now()),
+      (report) => {
+        entry.finishedAt = now();
+        deps.onReport?.(config, report);
+      },
       () => (entry.finishedAt = 0),
     );
     cached = entry;

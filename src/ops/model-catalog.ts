@@ -4,6 +4,7 @@
  * reach are fetched too, still once each.
  */
 import { GatewayError } from '../errors/gateway-error';
+import { OdooModelMissingError } from '../odoo/model-missing-error';
 import { FIELDS_GET_ATTRIBUTES, OdooFieldMeta } from '../mapping/odoo-field-meta';
 import type { OdooClient } from '../odoo/odoo-client';
 import { odooModel } from '../odoo/odoo-model';
@@ -73,6 +74,8 @@ async function fetchModel(odoo: OdooClient, model: string): Promise<ModelState> 
     const fields = await odooModel(odoo, model).fieldsGet<CheckedModelFields>(CHECK_ATTRIBUTES);
     return { state: 'ok', fields };
   } catch (error) {
+    // XML-RPC and JSON-RPC answer fault 2; the session and JSON-2 transports classify it themselves.
+    if (error instanceof OdooModelMissingError) return { state: 'missing' };
     if (error instanceof GatewayError && error.status === 400 && MISSING_MODEL.test(error.message)) {
       return { state: 'missing' };
     }
