@@ -86,7 +86,11 @@ function buildLine(line: RawFieldLine, source: YamlSource, index: number): Field
     x2many: line.x2many,
     compute: line.compute,
     computeIn: line.compute_in,
-    source: { file: source.file, line: source.lineOf(['fields', index]) },
+    source: {
+      file: source.file,
+      line: source.lineOf(['fields', index]),
+      keys: source.keyLines(['fields', index]),
+    },
   });
 }
 
@@ -98,7 +102,8 @@ function buildMapping({ source, value }: ValidEndpointFile): MappingDef {
     model: value.model,
     fields,
     identifier: fields.find((line) => line.identifier),
-    source: { file: source.file, line: source.lineOf([kind]) },
+    // The lines themselves carry theirs: only where `fields:` starts is kept here.
+    source: { file: source.file, line: source.lineOf([kind]), keys: source.keyLines([], ['fields']) },
   });
 }
 

@@ -42,7 +42,15 @@ export interface FieldLine {
   compute?: string;
   computeIn?: string;
   /** Where the line stands, for error messages: `config/endpoints/customers.yaml:12`. */
-  source: { file: string; line: number };
+  source: SourcePlace;
+}
+
+export interface SourcePlace {
+  file: string;
+  /** Where the list item or file starts. */
+  line: number;
+  /** Lines of the keys inside it (`relation.match`, `domain[0]`), for problems found later (ops checks). */
+  keys?: Readonly<Record<string, number>>;
 }
 
 export interface MappingDef {
@@ -51,7 +59,7 @@ export interface MappingDef {
   fields: readonly FieldLine[];
   /** The identifier line, or undefined when records are identified by their Odoo id. */
   identifier?: FieldLine;
-  source: { file: string; line: number };
+  source: SourcePlace;
 }
 
 export interface EndpointDef extends MappingDef {
