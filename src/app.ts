@@ -9,7 +9,7 @@ import { GatewayConfig } from './config/types';
 import { createDocsRouter } from './docs/docs-routes';
 import { errorHandler, notFoundHandler } from './errors/to-http';
 import { accessLog } from './http/access-log';
-import { createAuthMiddleware } from './http/auth';
+import { createAdminAccess } from './http/admin-access';
 import { countOdooCall } from './context/request-context';
 import { createBatchHandler } from './http/batch-handler';
 import { createEndpointRouter } from './http/endpoint-router';
@@ -128,15 +128,14 @@ function idempotency(deps: AppDeps) {
   });
 }
 
-/** The `admin` auth of gateway.yaml (protects test-connection and /metrics), following reloads. */
+/** The `admin` auth of gateway.yaml (protects test-connection and /metrics; admin-access.ts), following reloads. */
 function adminAuth(getConfig: () => GatewayConfig): RequestHandler {
   const cache = new WeakMap<GatewayConfig, RequestHandler>();
   return (req, res, next) => {
     const config = getConfig();
     let middleware = cache.get(config);
     if (!middleware) {
-      const auth = config.settings.admin?.auth ?? { type: 'none' as const };
-      middleware = createAuthMiddleware(auth, 'admin');
+      middleware = createAdminAccess(config.settings);
       cache.set(config, middleware);
     }
     middleware(req, res, next);

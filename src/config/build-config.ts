@@ -126,7 +126,7 @@ function buildEndpoint(file: ValidEndpointFile, mapping: MappingDef): EndpointDe
   });
 }
 
-export function buildSettings(gateway: RawGateway, gatewayPath: string): GatewaySettings {
+export function buildSettings(gateway: RawGateway, gatewayPath: string, production = false): GatewaySettings {
   const { server, odoo, logging, idempotency } = gateway;
   return defined({
     server: {
@@ -146,6 +146,7 @@ export function buildSettings(gateway: RawGateway, gatewayPath: string): Gateway
       maxConcurrency: odoo.max_concurrency,
     },
     admin: gateway.admin && { auth: buildAuth(gateway.admin.auth) },
+    production: production || undefined,
     logging: { level: logging.level, format: logging.format },
     idempotency: { ttlSeconds: idempotency.ttl_seconds, maxEntries: idempotency.max_entries },
     rateLimit: { windowMs: gateway.rate_limit.window_ms, max: gateway.rate_limit.max },
@@ -159,6 +160,7 @@ export function buildConfig(
   gateway: RawGateway,
   gatewayPath: string,
   files: readonly ValidEndpointFile[],
+  production = false,
 ): GatewayConfig {
   const endpoints = new Map<string, EndpointDef>();
   const mappings = new Map<string, MappingDef>();
@@ -173,7 +175,7 @@ export function buildConfig(
     }
   }
   const config: GatewayConfig = {
-    settings: buildSettings(gateway, gatewayPath),
+    settings: buildSettings(gateway, gatewayPath, production),
     endpoints: new FrozenMap(endpoints),
     mappings: new FrozenMap(mappings),
     files: [gatewayPath, ...files.map((file) => file.source.absPath)],

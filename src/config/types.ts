@@ -90,6 +90,11 @@ export interface GatewaySettings {
     maxConcurrency: number;
   };
   admin?: { auth: AuthConfig };
+  /**
+   * NODE_ENV was `production` at load. Then, without `admin` auth (or with `type: none`),
+   * test-connection and /metrics answer callers on the gateway's own host only.
+   */
+  production?: boolean;
   logging: { level: 'error' | 'warn' | 'info' | 'debug'; format: 'json' | 'pretty' };
   idempotency: { ttlSeconds: number; maxEntries: number };
   /** Requests per client IP per window on the API routes; max 0 disables it. */

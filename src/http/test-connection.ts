@@ -12,6 +12,7 @@ import type { GatewayConfig } from '../config/types';
 import type { OdooClient } from '../odoo/odoo-client';
 import { ConsistencyReport } from '../ops/consistency-types';
 import { checkConfigAgainstOdoo } from '../ops/odoo-consistency';
+import { publicReport } from '../ops/public-report';
 import { reportSummary } from '../ops/report-text';
 import { ensureRequestContext } from '../context/request-context';
 
@@ -53,7 +54,7 @@ export function createTestConnectionHandler(deps: TestConnectionDeps): RequestHa
   return async (req, res) => {
     const report = await check(deps.getConfig());
     const message = reportSummary(report);
-    const body: Record<string, unknown> = { success: report.ok, message, ...report };
+    const body: Record<string, unknown> = { success: report.ok, message, ...publicReport(report) };
     if (!report.ok) {
       Object.assign(body, {
         error: message,
