@@ -4,7 +4,6 @@
  * serving, /health says degraded (still 200), and the verdict follows reloads and later checks.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -13,17 +12,7 @@ import { RunningGateway, startGateway } from '../../src/gateway';
 import { createLogger } from '../../src/logging/create-logger';
 import { RunningSimulator, startSimulator } from '../../src/simulator';
 import { REPO_ROOT, SHOP_AUTH } from './support/gateway-harness';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await sleep(50);
-  }
-  throw new Error('condition not met in time');
-}
+import { freePort, sleep, waitFor } from './support/waiting';
 
 const INVOICES = [
   'endpoint: invoices',
@@ -162,14 +151,6 @@ describe('endpoints whose configuration does not match Odoo', () => {
     expect(started.logs.join('')).toContain('endpoints serving again');
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('when Odoo was down when the gateway started', () => {
   test('when Odoo comes up later, then the periodic re-check finds the misconfigured endpoints', async () => {
