@@ -9,7 +9,7 @@ import { GatewayConfig } from './config/types';
 import { createDocsRouter } from './docs/docs-routes';
 import { errorHandler, notFoundHandler } from './errors/to-http';
 import { accessLog } from './http/access-log';
-import { createAuthMiddleware } from './http/auth';
+import { createAdminAccess } from './http/admin-access';
 import { countOdooCall } from './context/request-context';
 import { createBatchHandler } from './http/batch-handler';
 import { createCors } from './http/cors';
@@ -20,6 +20,7 @@ import { createRateLimit } from './http/rate-limit';
 import { requestId } from './http/request-id';
 import { createTestConnectionHandler } from './http/test-connection';
 import { GatewayMetrics } from './metrics/metrics';
+import { ConfigHealth } from './ops/config-health';
 import { ModelFieldsCache } from './records/model-fields-cache';
 import { RelationCache } from './records/relation-cache';
 import { OdooCallObserver, OdooClient } from './odoo/odoo-client';
@@ -38,6 +39,11 @@ export interface AppDeps {
    * and how long a concurrent duplicate waits for the first request (default 5 s).
    */
   idempotency: { store: IdempotencyStore; waitMs?: number };
+  /**
+   * The configuration check's verdict (misconfigured endpoints answer 503, `/health` says degraded);
+   * src/gateway.ts runs its checks. Default: one fed by test-connection only.
+   */
+  health?: ConfigHealth;
 }
 
 /** What the Odoo client tells about its calls: Prometheus metrics, and the current request's call count. */
@@ -66,13 +72,19 @@ export function createApp(deps: AppDeps): Express {
   app.use(deps.metrics.httpMiddleware({ isEndpoint: (name) => deps.getConfig().endpoints.has(name) }));
   app.use(accessLog(deps.logger));
 
+  const health = deps.health ?? new ConfigHealth({ odoo: deps.odoo, logger: deps.logger });
+  // Liveness: always 200, as a restart cannot fix a configuration; `degraded` names what ops must fix.
   app.get('/health', (_req, res) => {
-    res.json({ success: true, status: 'ok' });
+    res.json({ success: true, ...health.status(deps.getConfig()) });
   });
   const admin = adminAuth(deps.getConfig);
   // The admin routes count against the same per-client rate limit as the API.
   const rateLimit = createRateLimit(deps.getConfig);
-  const testConnection = createTestConnectionHandler({ getConfig: deps.getConfig, odoo: deps.odoo });
+  const testConnection = createTestConnectionHandler({
+    getConfig: deps.getConfig,
+    odoo: deps.odoo,
+    onReport: (config, report) => health.record(config, report),
+  });
   app.get('/bj_api_sync/test-connection', rateLimit, admin, testConnection);
   app.get('/metrics', rateLimit, admin, deps.metrics.handler());
   app.use(createDocsRouter(() => ({ config: deps.getConfig(), modelFields: deps.fields.settled() })));
@@ -85,6 +97,7 @@ export function createApp(deps: AppDeps): Express {
       recordDeps: (config) => recordDeps(deps, config, relationCache),
       batch: createBatchHandler(),
       idempotent: idempotency(deps),
+      misconfiguration: (config, endpoint) => health.misconfiguration(config, endpoint),
     }),
   );
 
@@ -118,15 +131,14 @@ function idempotency(deps: AppDeps) {
   });
 }
 
-/** The `admin` auth of gateway.yaml (protects test-connection and /metrics), following reloads. */
+/** The `admin` auth of gateway.yaml (protects test-connection and /metrics; admin-access.ts), following reloads. */
 function adminAuth(getConfig: () => GatewayConfig): RequestHandler {
   const cache = new WeakMap<GatewayConfig, RequestHandler>();
   return (req, res, next) => {
     const config = getConfig();
     let middleware = cache.get(config);
     if (!middleware) {
-      const auth = config.settings.admin?.auth ?? { type: 'none' as const };
-      middleware = createAuthMiddleware(auth, 'admin');
+      middleware = createAdminAccess(config.settings);
       cache.set(config, middleware);
     }
     middleware(req, res, next);

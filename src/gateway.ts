@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { settingsNeedingRestart } from './config/restart-settings';
 import { drain, listen } from './http/server-lifecycle';
-import { logConsistency } from './ops/log-consistency';
+import { ConfigHealth } from './ops/config-health';
 import winston from 'winston';
 import { createApp, odooCallObserver } from './app';
 import { watchConfig } from './config/config-watcher';
@@ -29,6 +29,8 @@ export interface GatewayOptions {
   watch?: { configPath: string; env: Record<string, string | undefined> };
   /** Port override (0 for a random port in tests); default the config's. */
   port?: number;
+  /** Interval of the config re-checks against Odoo while one is unknown or degraded; default 60 s. */
+  recheckMs?: number;
 }
 
 export interface RunningGateway {
@@ -60,7 +62,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     withConnectionAnnouncer(odooCallObserver(metrics), announcer),
   );
   const fields = new ModelFieldsCache(odoo);
+  const health = new ConfigHealth({ odoo, logger, recheckMs: options.recheckMs });
   const app = createApp({
+    health,
     getConfig: () => current,
     odoo,
     fields,
@@ -89,9 +93,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           primeFieldTypes(fields, config);
           metrics.recordReload(true);
           logger.info('configuration reloaded', { endpoints: [...config.endpoints.keys()] });
-          logConsistency(config, odoo, logger).catch((error: unknown) =>
-            logger.error('config check against Odoo failed', { error: errorText(error) }),
-          );
+          checkInBackground(health, config, logger);
         },
         onError: (error) => {
           metrics.recordReload(false);
@@ -110,10 +112,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // The checks that need Odoo (fields exist, types fit, access rights), in the background: a slow or
   // absent Odoo must not hold the start; test-connection and config:check run the same checks.
   const announced = announcer.start(odoo); // which protocol, and why: logged once, never holds the start
+  // Their verdict takes misconfigured endpoints out of service (config-health.ts).
   primeFieldTypes(fields, current);
-  const startupCheck = logConsistency(current, odoo, logger).catch((error: unknown) =>
-    logger.error('config check against Odoo failed', { error: errorText(error) }),
-  );
+  checkInBackground(health, current, logger);
+  health.watch(() => current);
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
@@ -122,7 +124,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Stop taking requests first; the background check ends when the Odoo client closes.
       await drain(server, current.settings.shutdownTimeoutMs, logger);
       await odoo.close();
-      await startupCheck;
+      await health.close();
       await announced;
       await announcer.stop();
       await simulator?.close();
@@ -169,6 +171,12 @@ function primeFieldTypes(fields: ModelFieldsCache, config: GatewayConfig): void 
     ...modelsOf(mapping, (name) => config.mappings.get(name)),
   ]);
   fields.catalog(models).catch(() => undefined); // Odoo down: requests fetch them later, and report the failure.
+}
+
+function checkInBackground(health: ConfigHealth, config: GatewayConfig, logger: winston.Logger): void {
+  health
+    .check(config)
+    .catch((error: unknown) => logger.error('config check against Odoo failed', { error: errorText(error) }));
 }
 
 function errorText(error: unknown): string {

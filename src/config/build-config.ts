@@ -87,7 +87,11 @@ function buildLine(line: RawFieldLine, source: YamlSource, index: number): Field
     compute: line.compute,
     computeIn: line.compute_in,
     example: line.example,
-    source: { file: source.file, line: source.lineOf(['fields', index]) },
+    source: {
+      file: source.file,
+      line: source.lineOf(['fields', index]),
+      keys: source.keyLines(['fields', index]),
+    },
   });
 }
 
@@ -99,7 +103,8 @@ function buildMapping({ source, value }: ValidEndpointFile): MappingDef {
     model: value.model,
     fields,
     identifier: fields.find((line) => line.identifier),
-    source: { file: source.file, line: source.lineOf([kind]) },
+    // The lines themselves carry theirs: only where `fields:` starts is kept here.
+    source: { file: source.file, line: source.lineOf([kind]), keys: source.keyLines([], ['fields']) },
   });
 }
 
@@ -122,7 +127,7 @@ function buildEndpoint(file: ValidEndpointFile, mapping: MappingDef): EndpointDe
   });
 }
 
-export function buildSettings(gateway: RawGateway, gatewayPath: string): GatewaySettings {
+export function buildSettings(gateway: RawGateway, gatewayPath: string, production = false): GatewaySettings {
   const { server, odoo, logging, idempotency } = gateway;
   return defined({
     server: {
@@ -144,6 +149,7 @@ export function buildSettings(gateway: RawGateway, gatewayPath: string): Gateway
       readPlan: odoo.read_plan,
     },
     admin: gateway.admin && { auth: buildAuth(gateway.admin.auth) },
+    production: production || undefined,
     logging: { level: logging.level, format: logging.format },
     idempotency: { ttlSeconds: idempotency.ttl_seconds, maxEntries: idempotency.max_entries },
     rateLimit: { windowMs: gateway.rate_limit.window_ms, max: gateway.rate_limit.max },
@@ -157,6 +163,7 @@ export function buildConfig(
   gateway: RawGateway,
   gatewayPath: string,
   files: readonly ValidEndpointFile[],
+  production = false,
 ): GatewayConfig {
   const endpoints = new Map<string, EndpointDef>();
   const mappings = new Map<string, MappingDef>();
@@ -171,7 +178,7 @@ export function buildConfig(
     }
   }
   const config: GatewayConfig = {
-    settings: buildSettings(gateway, gatewayPath),
+    settings: buildSettings(gateway, gatewayPath, production),
     endpoints: new FrozenMap(endpoints),
     mappings: new FrozenMap(mappings),
     files: [gatewayPath, ...files.map((file) => file.source.absPath)],

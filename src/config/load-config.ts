@@ -160,7 +160,7 @@ function finish(
   problems.push(...checkAcrossFiles(files));
   if (problems.length > 0 || !gateway || !source) throw new ConfigError(problems);
   const valid = files.filter((file): file is ValidEndpointFile => file.value !== undefined);
-  return buildConfig(gateway, source.absPath, valid);
+  return buildConfig(gateway, source.absPath, valid, options.env.NODE_ENV === 'production');
 }
 
 /** Loads gateway.yaml with the given endpoint files instead of listing `endpoints_dir`. */

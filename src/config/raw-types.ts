@@ -40,7 +40,8 @@ export type RawEndpointFile = Yaml<Omit<EndpointDef, keyof MappingDef | 'auth'>>
   fields: RawFieldLine[];
 };
 
-export type RawGateway = Yaml<Omit<GatewaySettings, 'server' | 'admin'>> & {
+/** `production` comes from NODE_ENV, not from the file. */
+export type RawGateway = Yaml<Omit<GatewaySettings, 'server' | 'admin' | 'production'>> & {
   /** `body_limit` may be a byte count; it is built into a size string. */
   server: Yaml<Omit<GatewaySettings['server'], 'bodyLimit'>> & { body_limit: string | number };
   admin?: { auth: RawAuth };

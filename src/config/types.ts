@@ -44,7 +44,15 @@ export interface FieldLine {
   /** A realistic value for the docs: OpenAPI examples and the Postman smoke suite's bodies. */
   example?: unknown;
   /** Where the line stands, for error messages: `config/endpoints/customers.yaml:12`. */
-  source: { file: string; line: number };
+  source: SourcePlace;
+}
+
+export interface SourcePlace {
+  file: string;
+  /** Where the list item or file starts. */
+  line: number;
+  /** Lines of the keys inside it (`relation.match`, `domain[0]`), for problems found later (ops checks). */
+  keys?: Readonly<Record<string, number>>;
 }
 
 export interface MappingDef {
@@ -53,7 +61,7 @@ export interface MappingDef {
   fields: readonly FieldLine[];
   /** The identifier line, or undefined when records are identified by their Odoo id. */
   identifier?: FieldLine;
-  source: { file: string; line: number };
+  source: SourcePlace;
 }
 
 export interface EndpointDef extends MappingDef {
@@ -93,6 +101,11 @@ export interface GatewaySettings {
     readPlan: 'auto' | 'classic' | 'web';
   };
   admin?: { auth: AuthConfig };
+  /**
+   * NODE_ENV was `production` at load. Then, without `admin` auth (or with `type: none`),
+   * test-connection and /metrics answer callers on the gateway's own host only.
+   */
+  production?: boolean;
   logging: { level: 'error' | 'warn' | 'info' | 'debug'; format: 'json' | 'pretty' };
   idempotency: { ttlSeconds: number; maxEntries: number };
   /** Requests per client IP per window on the API routes; max 0 disables it. */

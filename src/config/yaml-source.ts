@@ -16,7 +16,16 @@ export interface YamlSource {
   data: unknown;
   /** 1-based line of the deepest existing node along `keyPath` (the key itself for map entries). */
   lineOf(keyPath: KeyPath): number;
+  /**
+   * Lines of every key and list item below `keyPath`, by key path relative to it (`relation.match`,
+   * `domain[0]`), so a later check can point at the exact line; `shallow` keys are listed without
+   * what is under them.
+   */
+  keyLines(keyPath: KeyPath, shallow?: readonly string[]): KeyLines;
 }
+
+/** Key path (as formatKeyPath writes it) → 1-based line. */
+export type KeyLines = Readonly<Record<string, number>>;
 
 export interface ReadResult {
   source?: YamlSource;
@@ -78,6 +87,44 @@ function offsetOf(doc: Document, keyPath: KeyPath): number | undefined {
   return offset;
 }
 
+function nodeAt(doc: Document, keyPath: KeyPath): unknown {
+  let node: unknown = doc.contents;
+  for (const segment of keyPath) {
+    if (isMap(node)) {
+      node = node.items.find(
+        (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+      )?.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment];
+    } else {
+      return undefined;
+    }
+  }
+  return node;
+}
+
+function collectKeyLines(
+  node: unknown,
+  keyPath: KeyPath,
+  lineAt: (offset: number) => number,
+  shallow: readonly string[],
+  lines: Record<string, number>,
+): void {
+  const entries: Array<[string | number, unknown, number | undefined]> = isMap(node)
+    ? node.items
+        .filter((pair) => isScalar(pair.key))
+        .map((pair) => [String((pair.key as { value: unknown }).value), pair.value, startOffset(pair.key)])
+    : isSeq(node)
+      ? node.items.map((item, index) => [index, item, startOffset(item)])
+      : [];
+  for (const [segment, value, offset] of entries) {
+    const path = [...keyPath, segment];
+    if (offset !== undefined) lines[formatKeyPath(path)] = lineAt(offset);
+    if (keyPath.length === 0 && typeof segment === 'string' && shallow.includes(segment)) continue;
+    collectKeyLines(value, path, lineAt, shallow, lines);
+  }
+}
+
 /** Two entries with the same key in one mapping: YAML would silently keep the last one. */
 function findDuplicateKeys(
   node: unknown,
@@ -135,5 +182,10 @@ export function readYamlSource(absPath: string, cwd: string): ReadResult {
     const offset = offsetOf(doc, keyPath);
     return offset === undefined ? 1 : lineAt(offset);
   };
-  return { source: { absPath, file, data, lineOf }, problems };
+  const keyLines = (keyPath: KeyPath, shallow: readonly string[] = []): KeyLines => {
+    const lines: Record<string, number> = {};
+    collectKeyLines(nodeAt(doc, keyPath), [], lineAt, shallow, lines);
+    return lines;
+  };
+  return { source: { absPath, file, data, lineOf, keyLines }, problems };
 }

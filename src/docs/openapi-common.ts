@@ -49,8 +49,9 @@ const ERRORS: Record<string, { codes: string[]; description: string; headers?: s
     description: 'Odoo answered with an application error or an unreadable reply',
   },
   '503': {
-    codes: ['ODOO_UNAVAILABLE'],
-    description: "Odoo unreachable, or the gateway's own Odoo login refused",
+    codes: ['ODOO_UNAVAILABLE', 'ENDPOINT_MISCONFIGURED'],
+    description:
+      "Odoo unreachable, the gateway's own Odoo login refused, or the endpoint's configuration does not match Odoo (ops must fix it)",
     headers: ['Retry-After'],
   },
   '504': {

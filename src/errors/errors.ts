@@ -126,6 +126,16 @@ export class OdooUnavailableError extends GatewayError {
   }
 }
 
+/**
+ * The configuration check against Odoo found this endpoint's configuration wrong (a missing model, a
+ * bad domain...): ops must fix it; the caller did nothing wrong. Re-checked every minute meanwhile.
+ */
+export class EndpointMisconfiguredError extends GatewayError {
+  constructor(message: string) {
+    super(503, 'ENDPOINT_MISCONFIGURED', message, { headers: { 'Retry-After': '60' } });
+  }
+}
+
 /** Odoo did not answer in time. For a write the outcome is unknown. */
 export class OdooTimeoutError extends GatewayError {
   constructor(message: string, options: GatewayErrorOptions = {}) {

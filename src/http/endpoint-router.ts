@@ -1,6 +1,7 @@
 /**
  * `/bj_api_sync/v1/{endpoint}[/{id}]` in the order api.md fixes: unknown endpoint 404 → authentication
- * 401 → method not enabled 405 (with Allow) → body 415/413/400 → validation 400 → Odoo.
+ * 401 → endpoint misconfigured 503 → method not enabled 405 (with Allow) → body 415/413/400 →
+ * validation 400 → Odoo.
  * The configuration is read once per request, so a hot reload never changes it mid-request.
  */
 import express, {
@@ -13,6 +14,7 @@ import express, {
 } from 'express';
 import { EndpointDef, GatewayConfig, HttpMethod } from '../config/types';
 import {
+  EndpointMisconfiguredError,
   MethodNotAllowedError,
   NotFoundError,
   UnsupportedMediaTypeError,
@@ -42,6 +44,8 @@ export interface EndpointRouterDeps {
   batch: BatchHandler;
   /** Wraps POST/PUT handling (Idempotency-Key). */
   idempotent: IdempotentWrapper;
+  /** What ops must fix on an endpoint the configuration check found misconfigured; undefined: it serves. */
+  misconfiguration?: (config: GatewayConfig, endpoint: string) => string | undefined;
 }
 
 interface Routed {
@@ -54,7 +58,14 @@ const parserByLimit = new Map<string, RequestHandler>();
 
 export function createEndpointRouter(deps: EndpointRouterDeps): Router {
   const router = Router();
-  const chain = [findEndpoint(deps), authenticate, checkMethod, parseBody(), dispatch(deps)];
+  const chain = [
+    findEndpoint(deps),
+    authenticate,
+    refuseMisconfigured(deps),
+    checkMethod,
+    parseBody(),
+    dispatch(deps),
+  ];
   router.all('/:endpoint', ...chain);
   router.all('/:endpoint/:id', ...chain);
   router.use(malformedPath);
@@ -93,6 +104,19 @@ function authenticate(req: Request, res: Response, next: NextFunction): void {
     authByEndpoint.set(endpoint, middleware);
   }
   middleware(req, res, next);
+}
+
+/**
+ * After authentication, so only the endpoint's own clients read what ops must fix; before anything
+ * else, so a caller never gets Odoo's complaint about the configuration as its own fault.
+ */
+function refuseMisconfigured(deps: EndpointRouterDeps): RequestHandler {
+  return (_req, res, next) => {
+    const { config, endpoint } = routed(res);
+    const message = deps.misconfiguration?.(config, endpoint.name);
+    if (message !== undefined) throw new EndpointMisconfiguredError(message);
+    next();
+  };
 }
 
 function checkMethod(req: Request, res: Response, next: NextFunction): void {

@@ -12,6 +12,7 @@ import type { GatewayConfig } from '../config/types';
 import type { OdooClient } from '../odoo/odoo-client';
 import { ConsistencyReport } from '../ops/consistency-types';
 import { checkConfigAgainstOdoo } from '../ops/odoo-consistency';
+import { publicReport } from '../ops/public-report';
 import { reportSummary } from '../ops/report-text';
 import { ensureRequestContext } from '../context/request-context';
 
@@ -21,6 +22,8 @@ export interface TestConnectionDeps {
   /** How long a finished report is reused; default 5 s. */
   reuseMs?: number;
   now?: () => number;
+  /** Each finished check, so its verdict serves the endpoints (ConfigHealth.record). */
+  onReport?: (config: GatewayConfig, report: ConsistencyReport) => void;
 }
 
 interface CachedCheck {
@@ -39,7 +42,10 @@ export function createTestConnectionHandler(deps: TestConnectionDeps): RequestHa
     if (cached && fresh) return cached.report;
     const entry: CachedCheck = { config, report: checkConfigAgainstOdoo(config, deps.odoo) };
     entry.report.then(
-      () => (entry.finishedAt = now()),
+      (report) => {
+        entry.finishedAt = now();
+        deps.onReport?.(config, report);
+      },
       () => (entry.finishedAt = 0),
     );
     cached = entry;
@@ -48,7 +54,7 @@ export function createTestConnectionHandler(deps: TestConnectionDeps): RequestHa
   return async (req, res) => {
     const report = await check(deps.getConfig());
     const message = reportSummary(report);
-    const body: Record<string, unknown> = { success: report.ok, message, ...report };
+    const body: Record<string, unknown> = { success: report.ok, message, ...publicReport(report) };
     if (!report.ok) {
       Object.assign(body, {
         error: message,

@@ -2,6 +2,7 @@
 import winston from 'winston';
 import { GatewayConfig } from '../config/types';
 import { OdooClient } from '../odoo/odoo-client';
+import type { ConsistencyReport } from './consistency-types';
 import { checkConfigAgainstOdoo } from './odoo-consistency';
 import { allProblems, formatConsistencyProblem, reportSummary } from './report-text';
 
@@ -9,8 +10,14 @@ export async function logConsistency(
   config: GatewayConfig,
   odoo: OdooClient,
   logger: winston.Logger,
-): Promise<void> {
+): Promise<ConsistencyReport> {
   const report = await checkConfigAgainstOdoo(config, odoo);
+  logReport(report, logger);
+  return report;
+}
+
+/** Every problem on its own line, then a one-line summary. */
+export function logReport(report: ConsistencyReport, logger: winston.Logger): void {
   if (!report.odoo.reachable) {
     logger.warn('Odoo is not reachable yet; the endpoint checks against Odoo were skipped', {
       error: report.odoo.error,

@@ -18,11 +18,22 @@ export interface CheckedFieldMeta extends OdooFieldMeta {
   depends?: string[];
   /** `partner_id.name` for related fields (and fields delegated through `_inherits`). */
   related?: string | false;
+  /** False for a field Odoo keeps no column for: it is computed (or related) on every read. */
+  store?: boolean;
+  /** The compute method's name, where a server describes it (Odoo 17-19 do not; `depends` tells). */
+  compute?: string | false;
 }
 
 export type CheckedModelFields = Readonly<Record<string, CheckedFieldMeta>>;
 
-export const CHECK_ATTRIBUTES = [...FIELDS_GET_ATTRIBUTES, 'relation_field', 'depends', 'related'] as const;
+export const CHECK_ATTRIBUTES = [
+  ...FIELDS_GET_ATTRIBUTES,
+  'relation_field',
+  'depends',
+  'related',
+  'store',
+  'compute',
+] as const;
 
 export type ModelState =
   | { state: 'ok'; fields: CheckedModelFields }

@@ -37,19 +37,32 @@ export class AccessRights {
   }
 }
 
-/** `default_get` of the given fields of each model: field → default value, or null when Odoo faulted. */
+/** What `default_get` is asked: the fields of a model, in the context its records are created in. */
+export interface DefaultsQuestion {
+  model: string;
+  /** The endpoint's `context`: its `default_<field>` keys are defaults too. */
+  context: Readonly<Record<string, unknown>>;
+  fields: ReadonlySet<string>;
+}
+
+/** One key per (model, context), for the answers of fetchOdooDefaults. */
+export function defaultsKey(model: string, context: Readonly<Record<string, unknown>>): string {
+  return `${model}\u0000${JSON.stringify(context)}`;
+}
+
+/** `default_get` per question: field → default value, or null when Odoo faulted; by defaultsKey. */
 export async function fetchOdooDefaults(
   odoo: OdooClient,
-  wanted: ReadonlyMap<string, ReadonlySet<string>>,
+  wanted: ReadonlyMap<string, DefaultsQuestion>,
 ): Promise<Map<string, Readonly<Record<string, unknown>> | null>> {
   const entries = await Promise.all(
-    [...wanted].map(async ([model, names]) => {
-      if (names.size === 0) return [model, {}] as const;
+    [...wanted].map(async ([key, { model, context, fields }]) => {
+      if (fields.size === 0) return [key, {}] as const;
       try {
-        const values = await odooModel(odoo, model).defaultGet([...names].sort());
-        return [model, values ?? {}] as const;
+        const values = await odooModel(odoo, model, context).defaultGet([...fields].sort());
+        return [key, values ?? {}] as const;
       } catch (error) {
-        if (isFault(error)) return [model, null] as const;
+        if (isFault(error)) return [key, null] as const;
         throw error;
       }
     }),

@@ -5,7 +5,7 @@
  * Odoo calls stay few: one fields_get per model, one default_get per model that records are created
  * in, one check_access_rights per (model, operation).
  */
-import type { GatewayConfig } from '../config/types';
+import type { EndpointDef, GatewayConfig } from '../config/types';
 import { GatewayError } from '../errors/gateway-error';
 import { linePath, pathOf } from '../mapping/fields-catalog';
 import type { OdooClient } from '../odoo/odoo-client';
@@ -20,7 +20,7 @@ import type {
 import { createTargets, CreateTarget } from './create-targets';
 import type { LineCheckContext } from './line-checks';
 import { endpointSettingProblems, modelProblems } from './mapping-report';
-import { AccessRights, fetchOdooDefaults } from './odoo-answers';
+import { AccessRights, DefaultsQuestion, defaultsKey, fetchOdooDefaults } from './odoo-answers';
 import { probeOdoo, safeMessage } from './odoo-probe';
 import { FieldPath, loadModelCatalog, ModelCatalog } from './model-catalog';
 import { hasErrors } from './problem';
@@ -61,14 +61,15 @@ async function checkAll(
   );
   const rights = new AccessRights(odoo);
   const [defaults, endpointReports] = await Promise.all([
-    fetchOdooDefaults(odoo, defaultsWanted([...targets.values()].flat(), catalog)),
+    fetchOdooDefaults(odoo, defaultsWanted(endpoints, targets, catalog)),
     Promise.all(endpoints.map((endpoint) => accessReport(endpoint, lookup, catalog, rights))),
   ]);
   const reports: EndpointReport[] = endpoints.map((endpoint, index) => {
     const access = endpointReports[index]!;
     const required = (targets.get(endpoint.name) ?? []).flatMap((target) => {
       const fields = catalog.fields(target.mapping.model);
-      return fields ? requiredProblems(target, fields, defaults.get(target.mapping.model) ?? null) : [];
+      const answer = defaults.get(defaultsKey(target.mapping.model, endpoint.context)) ?? null;
+      return fields ? requiredProblems(target, fields, answer) : [];
     });
     const problems = [
       ...modelProblems(endpoint, ctx),
@@ -117,12 +118,21 @@ function pathsOf(config: GatewayConfig): FieldPath[] {
   return paths;
 }
 
-function defaultsWanted(targets: readonly CreateTarget[], catalog: ModelCatalog): Map<string, Set<string>> {
-  const wanted = new Map<string, Set<string>>();
-  for (const { mapping } of targets) {
-    const fields = catalog.fields(mapping.model);
-    if (!fields || wanted.has(mapping.model)) continue;
-    wanted.set(mapping.model, new Set(requiredCandidates(fields)));
+/** Records are created in their endpoint's context (nested ones too), so its `default_*` keys count. */
+function defaultsWanted(
+  endpoints: readonly EndpointDef[],
+  targets: ReadonlyMap<string, readonly CreateTarget[]>,
+  catalog: ModelCatalog,
+): Map<string, DefaultsQuestion> {
+  const wanted = new Map<string, DefaultsQuestion>();
+  for (const endpoint of endpoints) {
+    for (const { mapping } of targets.get(endpoint.name) ?? []) {
+      const fields = catalog.fields(mapping.model);
+      const key = defaultsKey(mapping.model, endpoint.context);
+      if (!fields || wanted.has(key)) continue;
+      const question = { model: mapping.model, context: endpoint.context };
+      wanted.set(key, { ...question, fields: new Set(requiredCandidates(fields)) });
+    }
   }
   return wanted;
 }

@@ -6,7 +6,18 @@
 import { linePath } from '../mapping/fields-catalog';
 import type { FieldLine, MappingDef } from '../config/types';
 import { writesToOdoo } from './line-checks';
-import type { CheckedModelFields } from './model-catalog';
+import type { CheckedFieldMeta, CheckedModelFields } from './model-catalog';
+
+/**
+ * How Odoo fills a field itself on create, from its fields_get description, or undefined when it
+ * does not: related (`related`), computed (a `compute` name where a server gives one, dependencies in
+ * `depends`, or `store: false`, as a field without a column can only be computed).
+ */
+export function filledByOdoo(meta: CheckedFieldMeta): 'related' | 'computed' | undefined {
+  if (meta.related) return 'related';
+  if (meta.compute || (meta.depends?.length ?? 0) > 0 || meta.store === false) return 'computed';
+  return undefined;
+}
 
 /**
  * Fields Odoo requires and will not fill by compute or relation. A required many2one whose name
@@ -19,8 +30,7 @@ export function requiredCandidates(fields: CheckedModelFields): string[] {
     .map((meta) => String(meta.related).split('.')[0]);
   return Object.entries(fields)
     .filter(([name, meta]) => {
-      if (!meta.required || name === 'id') return false;
-      if (meta.related || (meta.depends && meta.depends.length > 0)) return false;
+      if (!meta.required || name === 'id' || filledByOdoo(meta) !== undefined) return false;
       return !(meta.type === 'many2one' && related.includes(name));
     })
     .map(([name]) => name)

@@ -104,7 +104,7 @@ describe('GET /bj_api_sync/test-connection against the built-in simulator', () =
     });
   });
 
-  it('when an endpoint maps a field Odoo does not have, then 503 naming file, line, key and a hint', async () => {
+  it('when an endpoint maps a field Odoo does not have, then 503 naming the file (no path), line, key and a hint', async () => {
     const res = await request(appFor(writeConfig('broken', 'emial'), odooClient())).get(PATH);
     expect(res.status).toBe(503);
     expect(res.body.success).toBe(false);
@@ -118,9 +118,10 @@ describe('GET /bj_api_sync/test-connection against the built-in simulator', () =
     expect(res.body.message).toBe(
       'Odoo is reachable but the configuration does not match it: 1 error, 0 warnings (1 endpoint and 0 mappings checked)',
     );
+    expect(JSON.stringify(res.body)).not.toMatch(/test-connection-|endpoints[/\\]/);
     expect(res.body.endpoints[0].problems).toEqual([
       {
-        file: expect.stringMatching(/broken[/\\]endpoints[/\\]customers\.yaml$/),
+        file: 'customers.yaml',
         line: 7,
         key: 'fields[1].field',
         message: 'res.partner has no field "emial"',

@@ -83,7 +83,12 @@ describe('loadConfig with a full valid configuration', () => {
       required: true,
       validate: { pattern: '^C-[0-9]+$' },
       direction: 'both',
-      source: { file: `${DIR}/valid/endpoints/customers.yaml`, line: 20 },
+      source: {
+        file: `${DIR}/valid/endpoints/customers.yaml`,
+        line: 20,
+        // The line of each key, so later checks (against Odoo) point at the mistake itself.
+        keys: { key: 20, field: 21, identifier: 22, required: 23, pattern: 24 },
+      },
     });
     expect(lines.get('rank')).toMatchObject({ validate: { type: 'integer', min: 0, max: 10 }, default: 1 });
     expect(lines.get('kind')?.validate).toEqual({ enum: ['person', 'company'] });

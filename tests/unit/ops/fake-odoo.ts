@@ -20,9 +20,11 @@ export interface FakeOdooOptions {
 
 export type FakeOdoo = OdooClient & { calls: string[] };
 
+type Kwargs = { context?: Record<string, unknown> } & Record<string, unknown>;
+
 export function fakeOdoo(options: FakeOdooOptions): FakeOdoo {
   const calls: string[] = [];
-  const answer = (model: string, method: string, args: unknown[]): unknown => {
+  const answer = (model: string, method: string, args: unknown[], kwargs: Kwargs = {}): unknown => {
     const fields = options.models[model];
     if (options.downModels?.includes(model))
       throw new OdooUnavailableError('Odoo is not reachable (connection refused)');
@@ -31,7 +33,11 @@ export function fakeOdoo(options: FakeOdooOptions): FakeOdoo {
     if (method === 'check_access_rights') return !options.denied?.includes(`${model}:${String(args[0])}`);
     if (method === 'default_get') {
       const wanted = args[0] as string[];
-      const defaults = options.defaults?.[model] ?? {};
+      // Like Odoo, `default_<field>` keys of the context are defaults too.
+      const fromContext = Object.entries(kwargs.context ?? {})
+        .filter(([key]) => key.startsWith('default_'))
+        .map(([key, value]) => [key.slice('default_'.length), value]);
+      const defaults = { ...options.defaults?.[model], ...Object.fromEntries(fromContext) };
       return Object.fromEntries(Object.entries(defaults).filter(([name]) => wanted.includes(name)));
     }
     throw new Error(`fake Odoo: no ${method}`);
@@ -54,9 +60,9 @@ export function fakeOdoo(options: FakeOdooOptions): FakeOdoo {
       if (options.loginError) throw options.loginError;
       return 2;
     },
-    executeKw: async <T>(model: string, method: string, args: unknown[]) => {
+    executeKw: async <T>(model: string, method: string, args: unknown[], kwargs?: Kwargs) => {
       calls.push(`${model}.${method}`);
-      return answer(model, method, args) as T;
+      return answer(model, method, args, kwargs) as T;
     },
     load: () => ({ inFlight: 0, queued: 0 }),
     close: async () => undefined,

@@ -38,6 +38,16 @@ describe('checkConfigAgainstOdoo: required Odoo fields on create', () => {
     expect(report.ok).toBe(false);
   });
 
+  it('when the endpoint context gives the required field a default (default_partner_id), then it is filled', async () => {
+    const { report, problems } = await check([
+      endpoint('orders', 'sale.order', [line('ref', 'client_order_ref')], {
+        context: { default_partner_id: 7 },
+      }),
+    ]);
+    expect(problems).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+
   it('when the endpoint does not create (GET, PUT), then unmapped required fields are no problem', async () => {
     const { problems } = await check([
       endpoint('orders', 'sale.order', [line('ref', 'client_order_ref')], { methods: ['GET', 'PUT'] }),
