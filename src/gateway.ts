@@ -109,10 +109,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const address = server.address() as AddressInfo;
   const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${address.port}`;
   logger.info('gateway listening', { url, endpoints: [...current.endpoints.keys()] });
-  // The checks that need Odoo (fields exist, types fit, access rights), in the background: a slow or
-  // absent Odoo must not hold the start; test-connection and config:check run the same checks.
   const announced = announcer.start(odoo); // which protocol, and why: logged once, never holds the start
-  // Their verdict takes misconfigured endpoints out of service (config-health.ts).
+  // The checks that need Odoo (fields exist, types fit, access rights), in the background: a slow or
+  // absent Odoo must not hold the start; test-connection and config:check run the same checks. Their
+  // verdict takes misconfigured endpoints out of service (config-health.ts).
   primeFieldTypes(fields, current);
   checkInBackground(health, current, logger);
   health.watch(() => current);
