@@ -72,10 +72,10 @@ describe.each(cases)('a missing model on Odoo $version over $protocol', ({ versi
         model: MISSING,
         model_exists: false,
       });
-      // The line of `model:` is not asserted: config line numbers are another change's (harden-ops).
       expect(check.body.endpoints[0].problems).toEqual([
         expect.objectContaining({
-          file: expect.stringMatching(/endpoints[/\\]reviews\.yaml$/),
+          file: 'reviews.yaml',
+          line: 2,
           key: 'model',
           message: `Odoo has no model "${MISSING}"`,
           hint: 'check the technical model name and that its Odoo module is installed',
@@ -84,7 +84,8 @@ describe.each(cases)('a missing model on Odoo $version over $protocol', ({ versi
       ]);
       const res = await request(h.url).get('/bj_api_sync/v1/reviews');
       expect(res.status).toBe(503);
-      expect(res.body).toMatchObject({ status_code: 'ODOO_UNAVAILABLE' });
+      // test-connection's verdict took the endpoint out of service: ops are told what to fix.
+      expect(res.body).toMatchObject({ status_code: 'ENDPOINT_MISCONFIGURED' });
       expect(res.body.error).toContain(MISSING);
       expect(JSON.stringify(res.body)).not.toMatch(/Traceback|\.py\b|<html/i);
     } finally {
