@@ -5,15 +5,21 @@
  * an item failing here never reaches Odoo, and neither do related records made only for it.
  */
 import { EndpointDef, MappingDef } from '../config/types';
-import { ValidationError } from '../errors/errors';
+import { AmbiguousRelationError, ValidationError } from '../errors/errors';
 import { FieldsCatalog, MappingLookup, fieldsOf } from '../mapping/fields-catalog';
-import { RelationIds, relationKey } from '../mapping/relation-values';
+import {
+  RelationIdTable,
+  RelationIds,
+  findAmbiguousValue,
+  relationKey,
+} from '../mapping/relation-values';
 import { toOdooVals } from '../mapping/to-odoo';
 import { OdooClient } from '../odoo/odoo-client';
 import { IdentifierLocks } from './identifier-locks';
 import { ModelFieldsCache } from './model-fields-cache';
 import { nestedRefusalFor, resolveNestedMany2one } from './nested-many2one';
 import { identifierOf } from './record-lookup';
+import { refuseMissingIds } from './related-ids-check';
 import { RelationCache } from './relation-cache';
 import {
   createMissingRelations,
@@ -58,14 +64,18 @@ export async function prepareItems(
     context: endpoint.context,
     cache: deps.relationCache,
   };
-  const relations = await resolveRelations(request);
+  const [relations, named] = await Promise.all([
+    resolveRelations(request),
+    refuseMissingIds(deps.odoo, endpoint, catalog, valid),
+  ]);
   const mapContext = { catalog, lookup: deps.lookup, defaults: endpoint.defaults };
   // Related records are created only for items nothing else rejects: a request answered with an error
   // must leave nothing behind in Odoo. The dry run cannot see nested objects' problems before they exist.
   const standIns = withStandIns(relations, creatableRelations(endpoint, deps.lookup));
+  const unambiguous = mapOpen(named, (item) => refuseAmbiguous(endpoint, deps.lookup, relations, item));
   const checked = hasNestedMany2one(endpoint, catalog, deps.lookup)
-    ? valid
-    : valid.map((item) => {
+    ? unambiguous
+    : mapOpen(unambiguous, (item) => {
         const dryRun = toOdooVals(endpoint, item.body, modeOf(item), {
           ...mapContext,
           relations: standIns,
@@ -94,6 +104,23 @@ export async function prepareItems(
     return { ...item, vals: withoutSameIdentifier(endpoint, item, result.vals) };
   });
   return withReplacements(withReplacements(items, checked), mapped);
+}
+
+/** A relation value several records carry is a 409 (like an ambiguous identifier), never a silent pick. */
+function refuseAmbiguous(
+  endpoint: EndpointDef,
+  lookup: MappingLookup,
+  relations: RelationIdTable,
+  item: OpenItem,
+): WriteItem {
+  const found = findAmbiguousValue(endpoint, item.body, lookup, relations);
+  if (!found) return item;
+  const { lineId, model, match, value, ids } = found;
+  const shown = ids.slice(0, 5).join(', ') + (ids.length > 5 ? ', …' : '');
+  const message =
+    `${lineId}: ${JSON.stringify(value)} matches ${ids.length} ${model} records by ${match} ` +
+    `(ids ${shown}); make it unique in Odoo, or set on_ambiguous: lowest_id on the relation`;
+  return failed(item, new AmbiguousRelationError(message, { lineId }));
 }
 
 function modeOf(item: OpenItem) {

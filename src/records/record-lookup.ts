@@ -6,6 +6,7 @@
 import { EndpointDef } from '../config/types';
 import { AmbiguousIdentifierError, NotFoundError, ValidationError } from '../errors/errors';
 import { ModelFields } from '../mapping/odoo-field-meta';
+import { INT32_MAX } from '../mapping/odoo-values';
 import { OdooRecord } from '../mapping/from-odoo';
 import { OdooClient } from '../odoo/odoo-client';
 import { odooModel } from '../odoo/odoo-model';
@@ -30,11 +31,10 @@ export function parseIdentifierValue(
   const type = field === 'id' ? 'integer' : fields[field]?.type;
   if (type === 'integer' || type === 'many2one') {
     const text = typeof raw === 'number' ? String(raw) : raw;
-    if (typeof text !== 'string' || !/^\d{1,15}$/.test(text) || Number(text) < 1) {
-      throw new ValidationError(`${key}: must be a positive integer`, {
-        lineId: key,
-        details: [{ line_id: key, error: 'must be a positive integer' }],
-      });
+    // Odoo ids are int4: a larger one would reach PostgreSQL and come back as a 502 (or a 404 on PUT).
+    if (typeof text !== 'string' || !/^\d{1,10}$/.test(text) || Number(text) < 1 || Number(text) > INT32_MAX) {
+      const error = `must be a positive integer up to ${INT32_MAX}`;
+      throw new ValidationError(`${key}: ${error}`, { lineId: key, details: [{ line_id: key, error }] });
     }
     return Number(text);
   }

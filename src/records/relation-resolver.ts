@@ -44,8 +44,9 @@ export async function resolveRelations(request: RelationResolveRequest): Promise
       );
       table.add(model, match, records);
       for (const value of unknown) {
-        const id = table.idFor(model, match, value);
-        if (id !== undefined) cache?.set(scope, model, match, value, id);
+        // An ambiguous value is asked again next time: someone may make it unique in Odoo.
+        const ids = table.idsFor(model, match, value);
+        if (ids.length === 1) cache?.set(scope, model, match, value, ids[0] as number);
       }
     }),
   );
