@@ -20,6 +20,7 @@ import { ModelFieldsCache } from './model-fields-cache';
 import { nestedRefusalFor, resolveNestedMany2one } from './nested-many2one';
 import { identifierOf } from './record-lookup';
 import { refuseMissingIds } from './related-ids-check';
+import { CreatedFor, createdFor } from './created-relations';
 import { RelationCache } from './relation-cache';
 import {
   createMissingRelations,
@@ -46,6 +47,12 @@ export interface PrepareOptions {
   allOrNothing: boolean;
 }
 
+export interface PreparedItems {
+  items: WriteItem[];
+  /** Related records created for the items (create_missing), to remove again if none of them is saved. */
+  created: CreatedFor[];
+}
+
 /** Gives every open item (validated, its mode known) its Odoo values, or fails it. */
 export async function prepareItems(
   deps: WriteDeps,
@@ -53,9 +60,9 @@ export async function prepareItems(
   catalog: FieldsCatalog,
   items: readonly WriteItem[],
   options: PrepareOptions,
-): Promise<WriteItem[]> {
+): Promise<PreparedItems> {
   const valid = openItems(items);
-  if (valid.length === 0) return [...items];
+  if (valid.length === 0) return { items: [...items], created: [] };
   const request = {
     odoo: deps.odoo,
     mapping: endpoint,
@@ -85,10 +92,10 @@ export async function prepareItems(
       });
   const ready = openItems(checked);
   if (ready.length === 0 || (options.allOrNothing && ready.length < valid.length)) {
-    return withReplacements(items, checked);
+    return { items: withReplacements(items, checked), created: [] };
   }
   const readyBodies = ready.map((item) => item.body);
-  const refusals = await createMissingRelations({ ...request, bodies: readyBodies }, relations);
+  const { refusals, created } = await createMissingRelations({ ...request, bodies: readyBodies }, relations);
   const nested = await resolveNestedMany2one({ ...request, bodies: readyBodies, catalog, relations });
   const mapped = mapOpen(ready, (item) => {
     const refusal = refusalFor(request, refusals, item.body) ?? nestedRefusalFor(endpoint, nested, item.body);
@@ -103,7 +110,10 @@ export async function prepareItems(
     if (result.errors.length > 0) return failed(item, ValidationError.fromDetails(result.errors));
     return { ...item, vals: withoutSameIdentifier(endpoint, item, result.vals) };
   });
-  return withReplacements(withReplacements(items, checked), mapped);
+  return {
+    items: withReplacements(withReplacements(items, checked), mapped),
+    created: createdFor(endpoint, deps.lookup, created, ready),
+  };
 }
 
 /** A relation value several records carry is a 409 (like an ambiguous identifier), never a silent pick. */

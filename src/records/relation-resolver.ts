@@ -56,6 +56,19 @@ export async function resolveRelations(request: RelationResolveRequest): Promise
 /** Relation values Odoo refused to create, by `model|match|value`. */
 export type RelationRefusals = ReadonlyMap<string, GatewayError>;
 
+/** A related record `createMissingRelations` made for the request. */
+export interface CreatedRelation {
+  model: string;
+  match: string;
+  value: MatchValue;
+  id: number;
+}
+
+export interface MissingRelationsResult {
+  refusals: RelationRefusals;
+  created: CreatedRelation[];
+}
+
 /**
  * After `resolveRelations`: creates what the bodies name and `table` lacks, where the line allows it
  * (one `create` per model), and adds the new ids to `table`. Lets a write create related records only
@@ -66,10 +79,11 @@ export type RelationRefusals = ReadonlyMap<string, GatewayError>;
 export async function createMissingRelations(
   request: RelationResolveRequest,
   table: RelationIdTable,
-): Promise<RelationRefusals> {
+): Promise<MissingRelationsResult> {
   const wants = collectRelationWants(request.mapping, request.bodies, request.lookup);
   const creatable = creatableRelations(request.mapping, request.lookup);
   const refusals = new Map<string, GatewayError>();
+  const created: CreatedRelation[] = [];
   await Promise.all(
     [...wants.values()].map(async ({ model, match, values }) => {
       if (!creatable.has(relationKey(model, match))) return;
@@ -81,13 +95,16 @@ export async function createMissingRelations(
       );
       missing.forEach((value, position) => {
         const result = results[position];
-        if (result?.ok) return table.add(model, match, [{ id: result.value, [match]: value }]);
+        if (result?.ok) {
+          created.push({ model, match, value, id: result.value });
+          return table.add(model, match, [{ id: result.value, [match]: value }]);
+        }
         if (result?.why !== 'refused') throw result?.error;
         refusals.set(refusalKey(model, match, value), result.error);
       });
     }),
   );
-  return refusals;
+  return { refusals, created };
 }
 
 /** Odoo's refusal of a relation value `body` names, if any. */
