@@ -79,7 +79,11 @@ export class RelationIdTable implements RelationIds {
       if ((typeof value === 'string' || typeof value === 'number') && typeof record.id === 'number') {
         const key = `${relationKey(model, match)}|${String(value)}`;
         const ids = this.ids.get(key) ?? [];
-        if (!ids.includes(record.id)) this.ids.set(key, [...ids, record.id].sort((a, b) => a - b));
+        if (!ids.includes(record.id))
+          this.ids.set(
+            key,
+            [...ids, record.id].sort((a, b) => a - b),
+          );
       }
     }
   }
@@ -107,7 +111,8 @@ export function findAmbiguousValue(
 ): AmbiguousValue | undefined {
   for (const line of mapping.fields) {
     const value = body[line.key];
-    if (!isWritableLine(line) || line.computeIn !== undefined || value === undefined || value === null) continue;
+    if (!isWritableLine(line) || line.computeIn !== undefined || value === undefined || value === null)
+      continue;
     const lineId = `${linePrefix}${line.key}`;
     const relation = line.relation;
     if (relation && relation.onAmbiguous !== 'lowest_id') {

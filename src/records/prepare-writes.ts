@@ -7,12 +7,7 @@
 import { EndpointDef, MappingDef } from '../config/types';
 import { AmbiguousRelationError, ValidationError } from '../errors/errors';
 import { FieldsCatalog, MappingLookup, fieldsOf } from '../mapping/fields-catalog';
-import {
-  RelationIdTable,
-  RelationIds,
-  findAmbiguousValue,
-  relationKey,
-} from '../mapping/relation-values';
+import { RelationIdTable, RelationIds, findAmbiguousValue, relationKey } from '../mapping/relation-values';
 import { toOdooVals } from '../mapping/to-odoo';
 import { OdooClient } from '../odoo/odoo-client';
 import { IdentifierLocks } from './identifier-locks';

@@ -32,7 +32,12 @@ export function parseIdentifierValue(
   if (type === 'integer' || type === 'many2one') {
     const text = typeof raw === 'number' ? String(raw) : raw;
     // Odoo ids are int4: a larger one would reach PostgreSQL and come back as a 502 (or a 404 on PUT).
-    if (typeof text !== 'string' || !/^\d{1,10}$/.test(text) || Number(text) < 1 || Number(text) > INT32_MAX) {
+    if (
+      typeof text !== 'string' ||
+      !/^\d{1,10}$/.test(text) ||
+      Number(text) < 1 ||
+      Number(text) > INT32_MAX
+    ) {
       const error = `must be a positive integer up to ${INT32_MAX}`;
       throw new ValidationError(`${key}: ${error}`, { lineId: key, details: [{ line_id: key, error }] });
     }

@@ -62,8 +62,17 @@ function namedForUpdate(
   } catch (error) {
     return failed(item, error as GatewayError);
   }
-  const body = ref.field === 'id' ? withoutKey(item.body, 'id') : item.body;
-  return { ...item, body, target: value };
+  if (ref.field !== 'id') return { ...item, target: value };
+  // An Odoo id cannot change: a body naming another record than the URL is a mistake, not a rename.
+  const bodyId = item.body.id;
+  if (target !== undefined && bodyId !== undefined && String(bodyId) !== String(value)) {
+    const error = `must be the id in the URL (${value}) or left out`;
+    return failed(
+      item,
+      new ValidationError(`id: ${error}`, { lineId: 'id', details: [{ line_id: 'id', error }] }),
+    );
+  }
+  return { ...item, body: withoutKey(item.body, 'id'), target: value };
 }
 
 /** The same record twice in one request would be created twice or written in an undefined order. */

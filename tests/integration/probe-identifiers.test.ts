@@ -37,7 +37,7 @@ describe('identifiers and bodies on the request path', () => {
       const res = await request(h.url)[method](`${PEOPLE}/2147483648`).send({ name: 'Too far' });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ status_code: 'VALIDATION_ERROR', line_id: 'id' });
-      expect(h.objectCalls()).toHaveLength(0);
+      expect(h.objectCalls().filter((call) => call.modelMethod !== 'fields_get')).toHaveLength(0);
     },
   );
 
