@@ -70,9 +70,10 @@ export async function writeItems(
 
 async function writeNamed(stage: Stage, initial: readonly WriteItem[]): Promise<WriteItem[]> {
   const { deps, endpoint, catalog, options } = stage;
-  let items = await nameRecords(deps.odoo, endpoint, initial, options.method, options.resume);
+  const fields = catalog.get(endpoint.model) ?? {};
+  let items = await nameRecords(deps.odoo, endpoint, initial, options.method, options.resume, fields);
   if (endpoint.upsert) items = await validate(stage, items);
-  items = await refuseIdentifierTakeovers(deps.odoo, endpoint, items);
+  items = await refuseIdentifierTakeovers(deps.odoo, endpoint, items, fields);
   // Preparing may create related records (create_missing), so it comes once every item is named and
   // only for the items still open: a 404, 409 or aborted atomic batch must leave nothing behind.
   if (options.atomic) items = abortedIfAnyFailed(items);

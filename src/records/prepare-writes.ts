@@ -103,7 +103,8 @@ export async function prepareItems(
       nestedErrors: nested.errors,
     });
     if (result.errors.length > 0) return failed(item, ValidationError.fromDetails(result.errors));
-    return { ...item, vals: withoutSameIdentifier(endpoint, item, result.vals) };
+    const vals = withoutSameIdentifier(endpoint, item, result.vals);
+    return { ...item, vals: item.reactivate ? { ...vals, active: true } : vals };
   });
   return {
     items: withReplacements(withReplacements(items, checked), mapped),
