@@ -173,12 +173,13 @@ export class RpcOdooClient implements OdooClient {
     params: unknown[],
     timing: RpcCallTiming,
   ): Promise<unknown> {
-    // Waiting for a slot counts against the same budget as the call: a request never waits unbounded.
-    return this.limiter.run(async () => {
+    // Waiting for a slot counts against the same budget as the call: the call gets what the wait left.
+    return this.limiter.run(async (waitedMs) => {
       const started = performance.now();
       let outcome: OdooCallOutcome = 'ok';
+      const remaining = { ...timing, timeoutMs: Math.max(1, Math.round(timing.timeoutMs - waitedMs)) };
       try {
-        return await this.transport.call(label.service, method, params, timing);
+        return await this.transport.call(label.service, method, params, remaining);
       } catch (error) {
         outcome = outcomeOf(error);
         throw error;
