@@ -71,6 +71,7 @@ function buildLine(line: RawFieldLine, source: YamlSource, index: number): Field
     model: line.relation.model,
     match: line.relation.match,
     createMissing: line.relation.create_missing,
+    ...(line.relation.on_ambiguous ? { onAmbiguous: line.relation.on_ambiguous } : {}),
   };
   return defined({
     key: line.key,

@@ -24,6 +24,8 @@ export interface RelationRule {
   model: string;
   match: string;
   createMissing: boolean;
+  /** Several records with the match value: `refuse` (409 AMBIGUOUS_RELATION; absent = refuse) or link the lowest id. */
+  onAmbiguous?: 'refuse' | 'lowest_id';
 }
 
 export interface FieldLine {

@@ -8,12 +8,21 @@ export class InvalidJsonError extends GatewayError {
   }
 }
 
+/** Problems listed in one answer at most: a body with thousands of bad keys must not make a megabyte reply. */
+export const MAX_LISTED_PROBLEMS = 100;
+
 export class ValidationError extends GatewayError {
-  /** Builds one error from several problems: `error` is the first, `details` lists them all. */
-  static fromDetails(details: ErrorDetail[]): ValidationError {
+  /**
+   * Builds one error from several problems: `error` is the first, `details` lists the first
+   * MAX_LISTED_PROBLEMS and then how many more there were (`uncounted` problems were never listed).
+   */
+  static fromDetails(details: readonly ErrorDetail[], uncounted = 0): ValidationError {
     const first = details[0] ?? { line_id: null, error: 'invalid request' };
     const message = first.line_id ? `${first.line_id}: ${first.error}` : first.error;
-    return new ValidationError(message, { lineId: first.line_id, details });
+    const listed = details.slice(0, MAX_LISTED_PROBLEMS);
+    const more = details.length - listed.length + uncounted;
+    if (more > 0) listed.push({ line_id: null, error: `${more} more problems not listed` });
+    return new ValidationError(message, { lineId: first.line_id, details: listed });
   }
 
   constructor(message: string, options: GatewayErrorOptions = {}) {
@@ -68,6 +77,13 @@ export class ConflictError extends GatewayError {
 export class AmbiguousIdentifierError extends GatewayError {
   constructor(message: string, options: GatewayErrorOptions = {}) {
     super(409, 'AMBIGUOUS_IDENTIFIER', message, options);
+  }
+}
+
+/** A relation value (`parent: "ACME"`) that several Odoo records carry: linking one would be a guess. */
+export class AmbiguousRelationError extends GatewayError {
+  constructor(message: string, options: GatewayErrorOptions = {}) {
+    super(409, 'AMBIGUOUS_RELATION', message, options);
   }
 }
 

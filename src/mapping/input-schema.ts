@@ -7,7 +7,7 @@ import { FieldLine, MappingDef } from '../config/types';
 import { ErrorDetail } from '../errors/gateway-error';
 import { FieldsCatalog, MappingLookup, fieldsOf } from './fields-catalog';
 import { OdooFieldMeta, X2MANY_TYPES } from './odoo-field-meta';
-import { isRealDate, isoToOdooDatetime } from './odoo-values';
+import { INT32_MAX, INT32_MIN, isRealDate, isoToOdooDatetime } from './odoo-values';
 import { isWritableLine } from './writable-lines';
 
 export type WriteMode = 'create' | 'update';
@@ -17,9 +17,6 @@ export interface SchemaContext {
   lookup: MappingLookup;
   unknownKeys: 'reject' | 'ignore';
 }
-
-const INT32_MIN = -2_147_483_648;
-const INT32_MAX = 2_147_483_647;
 
 export function buildInputSchema(
   mapping: MappingDef,
@@ -36,8 +33,8 @@ export function buildInputSchema(
     let schema = lineSchema(line, line.field ? fields[line.field] : undefined, context);
     const mustHaveValue = line.required || line.identifier;
     schema = mustHaveValue ? schema : schema.allow(null);
-    // An empty identifier names no record: it would create or leave records nobody can address.
-    if (line.identifier && schema.type === 'string') {
+    // An empty identifier names no record, and an empty required text is no value (Odoo would store it).
+    if (mustHaveValue && schema.type === 'string') {
       schema = schema.invalid('').messages({ 'any.invalid': 'must not be empty' });
     }
     if (mode === 'create' && line.required && line.default === undefined) schema = schema.required();
@@ -60,7 +57,8 @@ function lineSchema(line: FieldLine, meta: OdooFieldMeta | undefined, context: S
       'alternatives.types': `must be a ${line.relation.model} ${line.relation.match}`,
     });
   } else if (meta?.type === 'many2one' || isMany) {
-    item = Joi.number().integer().positive();
+    // An id beyond int4 names no record; Odoo would answer with SQL's error instead of a 400.
+    item = Joi.number().integer().positive().max(INT32_MAX);
   } else {
     item = withRule(scalarSchema(meta), line);
   }
@@ -143,6 +141,26 @@ function withRule(base: Joi.Schema, line: FieldLine): Joi.Schema {
     schema = (schema as Joi.StringSchema).pattern(new RegExp(rule.pattern));
   }
   return schema;
+}
+
+/**
+ * The top-level keys of `body` that no line of `mapping` has, `__proto__` included (joi does not see
+ * it), listing at most `limit` of them. A plain loop: joi would take seconds over 75,000 unknown keys.
+ */
+export function unknownKeysOf(
+  mapping: MappingDef,
+  body: Record<string, unknown>,
+  limit: number,
+): { problems: ErrorDetail[]; total: number } {
+  const known = new Set(mapping.fields.map((line) => line.key));
+  const problems: ErrorDetail[] = [];
+  let total = 0;
+  for (const key of Object.keys(body)) {
+    if (known.has(key)) continue;
+    total++;
+    if (problems.length < limit) problems.push({ line_id: key, error: 'is not a key of this endpoint' });
+  }
+  return { problems, total };
 }
 
 /**

@@ -5,6 +5,10 @@
  */
 import { OdooFieldMeta } from './odoo-field-meta';
 
+/** Odoo integers and ids are PostgreSQL int4: beyond these Odoo answers with an opaque SQL error. */
+export const INT32_MIN = -2_147_483_648;
+export const INT32_MAX = 2_147_483_647;
+
 /** Odoo value → JSON value for a field read without a relation rule. */
 export function fromOdooValue(value: unknown, meta: OdooFieldMeta | undefined): unknown {
   const type = meta?.type;

@@ -18,7 +18,17 @@ export function relationKey(model: string, match: string): string {
 
 /** Resolved ids: `idFor('res.country', 'code', 'BE')` → 20, or undefined when no such record exists. */
 export interface RelationIds {
+  /** The lowest id with this value; whether several records have it is `idsFor`'s to tell. */
   idFor(model: string, match: string, value: MatchValue): number | undefined;
+}
+
+/** A relation value several records carry, where the line does not say which one wins. */
+export interface AmbiguousValue {
+  lineId: string;
+  model: string;
+  match: string;
+  value: MatchValue;
+  ids: readonly number[];
 }
 
 export function collectRelationWants(
@@ -61,20 +71,65 @@ export function asObjects(value: unknown): Record<string, unknown>[] {
 
 /** A RelationIds over `search_read` results: records with `id` and the match field. */
 export class RelationIdTable implements RelationIds {
-  private readonly ids = new Map<string, number>();
+  private readonly ids = new Map<string, number[]>();
 
   add(model: string, match: string, records: readonly Record<string, unknown>[]): void {
     for (const record of records) {
       const value = record[match];
       if ((typeof value === 'string' || typeof value === 'number') && typeof record.id === 'number') {
         const key = `${relationKey(model, match)}|${String(value)}`;
-        // Several records with one match value: the first (lowest id, as ordered) wins, deterministically.
-        if (!this.ids.has(key)) this.ids.set(key, record.id);
+        const ids = this.ids.get(key) ?? [];
+        if (!ids.includes(record.id))
+          this.ids.set(
+            key,
+            [...ids, record.id].sort((a, b) => a - b),
+          );
       }
     }
   }
 
   idFor(model: string, match: string, value: MatchValue): number | undefined {
-    return this.ids.get(`${relationKey(model, match)}|${String(value)}`);
+    return this.idsFor(model, match, value)[0];
   }
+
+  /** Every id with this value, lowest first. */
+  idsFor(model: string, match: string, value: MatchValue): readonly number[] {
+    return this.ids.get(`${relationKey(model, match)}|${String(value)}`) ?? [];
+  }
+}
+
+/**
+ * The first relation value of `body` (nested objects included) that several records carry, unless
+ * its line says `on_ambiguous: lowest_id`. Linking one of them would be a silent guess.
+ */
+export function findAmbiguousValue(
+  mapping: MappingDef,
+  body: Record<string, unknown>,
+  lookup: MappingLookup,
+  table: RelationIdTable,
+  linePrefix = '',
+): AmbiguousValue | undefined {
+  for (const line of mapping.fields) {
+    const value = body[line.key];
+    if (!isWritableLine(line) || line.computeIn !== undefined || value === undefined || value === null)
+      continue;
+    const lineId = `${linePrefix}${line.key}`;
+    const relation = line.relation;
+    if (relation && relation.onAmbiguous !== 'lowest_id') {
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (typeof item !== 'string' && typeof item !== 'number') continue;
+        const ids = table.idsFor(relation.model, relation.match, item);
+        if (ids.length > 1) return { lineId, model: relation.model, match: relation.match, value: item, ids };
+      }
+    }
+    const nested = line.mapping ? lookup(line.mapping) : undefined;
+    if (!nested) continue;
+    const objects = asObjects(value);
+    for (const [index, object] of objects.entries()) {
+      const prefix = Array.isArray(value) ? `${lineId}[${index}].` : `${lineId}.`;
+      const found = findAmbiguousValue(nested, object, lookup, table, prefix);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }

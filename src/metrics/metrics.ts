@@ -41,6 +41,7 @@ export function createMetrics(): GatewayMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const m = defineMetrics(registry);
+  m.lastReload.setToCurrentTime(); // The gateway starts with a configuration it loaded successfully.
   return {
     registry,
     observer: {

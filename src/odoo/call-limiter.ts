@@ -45,11 +45,13 @@ export class CallLimiter {
   /**
    * Runs `task` once a slot is free and frees the slot when it settles. A call still waiting after
    * `maxWaitMs` leaves the queue unsent (QueueTimeoutError), so a request never waits without bound.
+   * `task` is told how long it waited, so that the wait and the call can share one time budget.
    */
-  async run<T>(task: () => Promise<T>, maxWaitMs = Infinity): Promise<T> {
+  async run<T>(task: (waitedMs: number) => Promise<T>, maxWaitMs = Infinity): Promise<T> {
+    const queuedAt = performance.now();
     await this.acquire(maxWaitMs);
     try {
-      return await task();
+      return await task(performance.now() - queuedAt);
     } finally {
       this.release();
     }

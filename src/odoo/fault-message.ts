@@ -9,6 +9,8 @@ const GENERIC = 'Odoo reported an error';
 const EXCEPTION_PREFIX =
   /^(?:(?:[A-Za-z_]\w*\.)+[A-Za-z_]\w*|[A-Za-z_]\w*(?:Error|Exception|Warning|Denied|Failure|Fault|Interrupt|Violation))\s*:\s*/;
 const FILE_LINE = /^File "/;
+const HAS_WORD = /\p{L}{2}/u;
+const SQL_DETAIL_LINE = /^(?:LINE \d+:|DETAIL:|CONTEXT:|HINT:|Traceback \(most recent call last\))/;
 const SQL_START =
   /\b(?:SELECT|INSERT INTO|UPDATE|DELETE FROM|ALTER TABLE|CREATE TABLE|DROP TABLE)\b[\s\S]*\b(?:FROM|SET|VALUES|WHERE|INTO|TABLE|ONLY)\b/;
 const SQL_DETAIL = /\b(?:LINE \d+:|DETAIL:|CONTEXT:|HINT:)/;
@@ -27,12 +29,25 @@ export function isTraceback(faultString: string): boolean {
  * `(Record: res.partner(999999,), User: 2)` on the following lines).
  */
 export function readableFaultLine(faultString: string, secrets: readonly string[] = []): string {
+  // PostgreSQL's errors end with `LINE 1: ...` and a caret under the culprit: words say more.
   const lines = faultString
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter((line) => line !== '' && line !== '...' && !FILE_LINE.test(line));
+    .filter((line) => HAS_WORD.test(line) && !FILE_LINE.test(line) && !SQL_DETAIL_LINE.test(line));
   const picked = (isTraceback(faultString) ? lines[lines.length - 1] : lines[0]) ?? '';
-  return scrubMessage(picked.replace(EXCEPTION_PREFIX, ''), secrets);
+  return scrubMessage(firstOfTuple(picked.replace(EXCEPTION_PREFIX, '')), secrets);
+}
+
+/**
+ * Exceptions raised with several arguments (RedirectWarning: message, action id, button text,
+ * context) reach XML-RPC as Python's tuple repr `('You cannot…', 83, 'Go to users', {...})`:
+ * the caller gets the message only.
+ */
+export function firstOfTuple(text: string): string {
+  const match = /^\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\s*,/.exec(text);
+  if (!match) return text;
+  const quoted = match[1] ?? match[2] ?? '';
+  return quoted.replace(/\\n/g, ' ').replace(/\\(.)/g, '$1');
 }
 
 /** Removes paths, SQL, database hosts and secrets; collapses whitespace; caps the length. */
@@ -46,7 +61,8 @@ export function scrubMessage(text: string, secrets: readonly string[] = []): str
   }
   out = out.replace(/\s+/g, ' ').trim();
   if (out.length > MAX_LENGTH) out = `${out.slice(0, MAX_LENGTH - 1)}…`;
-  return out === '' || /^[\s:.,;…-]*$/.test(out) ? GENERIC : out;
+  // A line without words (a caret, dots) tells the caller nothing.
+  return HAS_WORD.test(out) ? out : GENERIC;
 }
 
 function cutAt(text: string, pattern: RegExp): string {

@@ -141,7 +141,7 @@ export class RpcOdooClient implements OdooClient {
       ...(this.transport.loginCall ?? { model: null, method: 'authenticate' }),
     };
     const uid = await this.send(label, 'authenticate', [db, username, password, {}], true, this.timing());
-    if (typeof uid === 'number' && uid > 0) return uid;
+    if (isUid(uid)) return uid;
     throw new OdooUnavailableError(LOGIN_REFUSED_MESSAGE);
   }
 
@@ -173,12 +173,16 @@ export class RpcOdooClient implements OdooClient {
     params: unknown[],
     timing: RpcCallTiming,
   ): Promise<unknown> {
-    // Waiting for a slot counts against the same budget as the call: a request never waits unbounded.
-    return this.limiter.run(async () => {
+    // Waiting for a slot counts against the same budget as the call: the call gets what the wait left.
+    return this.limiter.run(async (waitedMs) => {
       const started = performance.now();
       let outcome: OdooCallOutcome = 'ok';
+      const remaining = { ...timing, timeoutMs: Math.max(1, Math.round(timing.timeoutMs - waitedMs)) };
       try {
-        return await this.transport.call(label.service, method, params, timing);
+        const result = await this.transport.call(label.service, method, params, remaining);
+        // Odoo answers a refused login with `false`, not a fault: metrics must not count it as ok.
+        if (method === 'authenticate' && !isUid(result)) outcome = 'fault';
+        return result;
       } catch (error) {
         outcome = outcomeOf(error);
         throw error;
@@ -219,6 +223,10 @@ export class RpcOdooClient implements OdooClient {
       // A metrics callback must never break an Odoo call.
     }
   }
+}
+
+function isUid(value: unknown): value is number {
+  return typeof value === 'number' && value > 0;
 }
 
 /** Refused / connect timeout: Odoo never saw the request, any call may go again. A reset only for reads. */

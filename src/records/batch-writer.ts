@@ -10,11 +10,12 @@ import { FieldsCatalog, modelsOf } from '../mapping/fields-catalog';
 import { OdooSpecification } from '../odoo/odoo-model';
 import { refineReplaceLines } from './existing-children';
 import { IdentifierLocks } from './identifier-locks';
+import { removeUnusedCreated } from './created-relations';
 import { WriteDeps, prepareItems } from './prepare-writes';
 import { identifierOf } from './record-lookup';
 import { abortedIfAnyFailed, checkAtomic, refuseIdentifierTakeovers } from './write-checks';
 import { executeWrites, isReady } from './write-executor';
-import { OpenItem, WriteItem, openItems, outcomesOf, withReplacements } from './write-item';
+import { OpenItem, ReadyItem, WriteItem, openItems, outcomesOf, withReplacements } from './write-item';
 import { ItemOutcome, ResumeState } from './write-outcome';
 import { WriteInput, WriteMethod, failDuplicates, fixedMode, initialItems, nameRecords } from './write-plan';
 import { InputSchemaCache, validateItems } from './write-validation';
@@ -75,18 +76,28 @@ export async function writeItems(
 
 async function writeNamed(stage: Stage, initial: readonly WriteItem[]): Promise<WriteItem[]> {
   const { deps, endpoint, catalog, options } = stage;
-  let items = await nameRecords(deps.odoo, endpoint, initial, options.method, options.resume);
+  const fields = catalog.get(endpoint.model) ?? {};
+  let items = await nameRecords(deps.odoo, endpoint, initial, options.method, options.resume, fields);
   if (endpoint.upsert) items = await validate(stage, items);
-  items = await refuseIdentifierTakeovers(deps.odoo, endpoint, items);
+  items = await refuseIdentifierTakeovers(deps.odoo, endpoint, items, fields);
   // Preparing may create related records (create_missing), so it comes once every item is named and
   // only for the items still open: a 404, 409 or aborted atomic batch must leave nothing behind.
   if (options.atomic) items = abortedIfAnyFailed(items);
-  items = await prepareItems(deps, endpoint, catalog, items, { allOrNothing: options.atomic });
-  items = await refineUpdates(stage, items);
-  if (options.atomic) items = abortedIfAnyFailed(items);
-  const ready = openItems(items).filter(isReady);
-  if (options.atomic) checkAtomic(ready);
-  return executeWrites(deps.odoo, endpoint, items, ready, options);
+  const prepared = await prepareItems(deps, endpoint, catalog, items, { allOrNothing: options.atomic });
+  let ready: ReadyItem[];
+  try {
+    items = await refineUpdates(stage, prepared.items);
+    if (options.atomic) items = abortedIfAnyFailed(items);
+    ready = openItems(items).filter(isReady);
+    if (options.atomic) checkAtomic(ready);
+  } catch (error) {
+    // Nothing was sent (an atomic batch refused, Odoo down while refining): keep nothing made for it.
+    await removeUnusedCreated(deps.odoo, endpoint, prepared.created, []);
+    throw error;
+  }
+  const written = await executeWrites(deps.odoo, endpoint, items, ready, options);
+  await removeUnusedCreated(deps.odoo, endpoint, prepared.created, written);
+  return written;
 }
 
 /** Each open item validated in its own mode: the method's, or the one naming decided (upsert). */

@@ -5,15 +5,17 @@
  * an item failing here never reaches Odoo, and neither do related records made only for it.
  */
 import { EndpointDef, MappingDef } from '../config/types';
-import { ValidationError } from '../errors/errors';
+import { AmbiguousRelationError, ValidationError } from '../errors/errors';
 import { FieldsCatalog, MappingLookup, fieldsOf } from '../mapping/fields-catalog';
-import { RelationIds, relationKey } from '../mapping/relation-values';
+import { RelationIdTable, RelationIds, findAmbiguousValue, relationKey } from '../mapping/relation-values';
 import { toOdooVals } from '../mapping/to-odoo';
 import { OdooClient } from '../odoo/odoo-client';
 import { IdentifierLocks } from './identifier-locks';
 import { ModelFieldsCache } from './model-fields-cache';
 import { nestedRefusalFor, resolveNestedMany2one } from './nested-many2one';
 import { identifierOf } from './record-lookup';
+import { refuseMissingIds } from './related-ids-check';
+import { CreatedFor, createdFor } from './created-relations';
 import { RelationCache } from './relation-cache';
 import {
   createMissingRelations,
@@ -40,6 +42,12 @@ export interface PrepareOptions {
   allOrNothing: boolean;
 }
 
+export interface PreparedItems {
+  items: WriteItem[];
+  /** Related records created for the items (create_missing), to remove again if none of them is saved. */
+  created: CreatedFor[];
+}
+
 /** Gives every open item (validated, its mode known) its Odoo values, or fails it. */
 export async function prepareItems(
   deps: WriteDeps,
@@ -47,9 +55,9 @@ export async function prepareItems(
   catalog: FieldsCatalog,
   items: readonly WriteItem[],
   options: PrepareOptions,
-): Promise<WriteItem[]> {
+): Promise<PreparedItems> {
   const valid = openItems(items);
-  if (valid.length === 0) return [...items];
+  if (valid.length === 0) return { items: [...items], created: [] };
   const request = {
     odoo: deps.odoo,
     mapping: endpoint,
@@ -58,14 +66,18 @@ export async function prepareItems(
     context: endpoint.context,
     cache: deps.relationCache,
   };
-  const relations = await resolveRelations(request);
+  const [relations, named] = await Promise.all([
+    resolveRelations(request),
+    refuseMissingIds(deps.odoo, endpoint, catalog, valid),
+  ]);
   const mapContext = { catalog, lookup: deps.lookup, defaults: endpoint.defaults };
   // Related records are created only for items nothing else rejects: a request answered with an error
   // must leave nothing behind in Odoo. The dry run cannot see nested objects' problems before they exist.
   const standIns = withStandIns(relations, creatableRelations(endpoint, deps.lookup));
+  const unambiguous = mapOpen(named, (item) => refuseAmbiguous(endpoint, deps.lookup, relations, item));
   const checked = hasNestedMany2one(endpoint, catalog, deps.lookup)
-    ? valid
-    : valid.map((item) => {
+    ? unambiguous
+    : mapOpen(unambiguous, (item) => {
         const dryRun = toOdooVals(endpoint, item.body, modeOf(item), {
           ...mapContext,
           relations: standIns,
@@ -75,10 +87,10 @@ export async function prepareItems(
       });
   const ready = openItems(checked);
   if (ready.length === 0 || (options.allOrNothing && ready.length < valid.length)) {
-    return withReplacements(items, checked);
+    return { items: withReplacements(items, checked), created: [] };
   }
   const readyBodies = ready.map((item) => item.body);
-  const refusals = await createMissingRelations({ ...request, bodies: readyBodies }, relations);
+  const { refusals, created } = await createMissingRelations({ ...request, bodies: readyBodies }, relations);
   const nested = await resolveNestedMany2one({ ...request, bodies: readyBodies, catalog, relations });
   const mapped = mapOpen(ready, (item) => {
     const refusal = refusalFor(request, refusals, item.body) ?? nestedRefusalFor(endpoint, nested, item.body);
@@ -91,9 +103,30 @@ export async function prepareItems(
       nestedErrors: nested.errors,
     });
     if (result.errors.length > 0) return failed(item, ValidationError.fromDetails(result.errors));
-    return { ...item, vals: withoutSameIdentifier(endpoint, item, result.vals) };
+    const vals = withoutSameIdentifier(endpoint, item, result.vals);
+    return { ...item, vals: item.reactivate ? { ...vals, active: true } : vals };
   });
-  return withReplacements(withReplacements(items, checked), mapped);
+  return {
+    items: withReplacements(withReplacements(items, checked), mapped),
+    created: createdFor(endpoint, deps.lookup, created, ready),
+  };
+}
+
+/** A relation value several records carry is a 409 (like an ambiguous identifier), never a silent pick. */
+function refuseAmbiguous(
+  endpoint: EndpointDef,
+  lookup: MappingLookup,
+  relations: RelationIdTable,
+  item: OpenItem,
+): WriteItem {
+  const found = findAmbiguousValue(endpoint, item.body, lookup, relations);
+  if (!found) return item;
+  const { lineId, model, match, value, ids } = found;
+  const shown = ids.slice(0, 5).join(', ') + (ids.length > 5 ? ', …' : '');
+  const message =
+    `${lineId}: ${JSON.stringify(value)} matches ${ids.length} ${model} records by ${match} ` +
+    `(ids ${shown}); make it unique in Odoo, or set on_ambiguous: lowest_id on the relation`;
+  return failed(item, new AmbiguousRelationError(message, { lineId }));
 }
 
 function modeOf(item: OpenItem) {

@@ -6,6 +6,7 @@
 import { EndpointDef } from '../config/types';
 import { AmbiguousIdentifierError, NotFoundError, ValidationError } from '../errors/errors';
 import { ModelFields } from '../mapping/odoo-field-meta';
+import { INT32_MAX } from '../mapping/odoo-values';
 import { OdooRecord } from '../mapping/from-odoo';
 import { OdooClient } from '../odoo/odoo-client';
 import { odooModel } from '../odoo/odoo-model';
@@ -30,11 +31,15 @@ export function parseIdentifierValue(
   const type = field === 'id' ? 'integer' : fields[field]?.type;
   if (type === 'integer' || type === 'many2one') {
     const text = typeof raw === 'number' ? String(raw) : raw;
-    if (typeof text !== 'string' || !/^\d{1,15}$/.test(text) || Number(text) < 1) {
-      throw new ValidationError(`${key}: must be a positive integer`, {
-        lineId: key,
-        details: [{ line_id: key, error: 'must be a positive integer' }],
-      });
+    // Odoo ids are int4: a larger one would reach PostgreSQL and come back as a 502 (or a 404 on PUT).
+    if (
+      typeof text !== 'string' ||
+      !/^\d{1,10}$/.test(text) ||
+      Number(text) < 1 ||
+      Number(text) > INT32_MAX
+    ) {
+      const error = `must be a positive integer up to ${INT32_MAX}`;
+      throw new ValidationError(`${key}: ${error}`, { lineId: key, details: [{ line_id: key, error }] });
     }
     return Number(text);
   }
@@ -84,22 +89,37 @@ export function theOneRecord<T>(endpoint: EndpointDef, value: string | number, r
   return first;
 }
 
-/** Ids of existing records for each identifier value, in one `search_read` (batches, upsert, conflicts). */
+export interface IdentifierMatches {
+  /** Ids by identifier value, lowest first. */
+  ids: Map<string, number[]>;
+  /** The ids among them that are archived (`active = false`). */
+  archived: Set<number>;
+}
+
+/**
+ * Ids of existing records for each identifier value, in one `search_read` (batches, upsert,
+ * conflicts). Archived records count: a write must not create a second record beside one that
+ * DELETE archived (`fields` tells whether the model has `active`).
+ */
 export async function findIdsByIdentifier(
   odoo: OdooClient,
   endpoint: EndpointDef,
   values: readonly (string | number)[],
-): Promise<Map<string, number[]>> {
+  fields: ModelFields,
+): Promise<IdentifierMatches> {
   const { field } = identifierOf(endpoint);
-  const found = new Map<string, number[]>();
+  const found: IdentifierMatches = { ids: new Map(), archived: new Set() };
   if (values.length === 0) return found;
-  const records = await odooModel(odoo, endpoint.model, endpoint.context).searchRead<OdooRecord>(
+  const hasActive = fields.active?.type === 'boolean';
+  const context = { ...endpoint.context, active_test: false };
+  const records = await odooModel(odoo, endpoint.model, context).searchRead<OdooRecord>(
     [...endpoint.domain, [field, 'in', [...new Set(values)]]],
-    { fields: field === 'id' ? ['id'] : [field], order: 'id' },
+    { fields: [...new Set([field, ...(hasActive ? ['active'] : [])])], order: 'id' },
   );
   for (const record of records) {
     const key = String(record[field]);
-    found.set(key, [...(found.get(key) ?? []), record.id as number]);
+    found.ids.set(key, [...(found.ids.get(key) ?? []), record.id as number]);
+    if (hasActive && record.active === false) found.archived.add(record.id as number);
   }
   return found;
 }

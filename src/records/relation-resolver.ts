@@ -44,8 +44,9 @@ export async function resolveRelations(request: RelationResolveRequest): Promise
       );
       table.add(model, match, records);
       for (const value of unknown) {
-        const id = table.idFor(model, match, value);
-        if (id !== undefined) cache?.set(scope, model, match, value, id);
+        // An ambiguous value is asked again next time: someone may make it unique in Odoo.
+        const ids = table.idsFor(model, match, value);
+        if (ids.length === 1) cache?.set(scope, model, match, value, ids[0] as number);
       }
     }),
   );
@@ -54,6 +55,19 @@ export async function resolveRelations(request: RelationResolveRequest): Promise
 
 /** Relation values Odoo refused to create, by `model|match|value`. */
 export type RelationRefusals = ReadonlyMap<string, GatewayError>;
+
+/** A related record `createMissingRelations` made for the request. */
+export interface CreatedRelation {
+  model: string;
+  match: string;
+  value: MatchValue;
+  id: number;
+}
+
+export interface MissingRelationsResult {
+  refusals: RelationRefusals;
+  created: CreatedRelation[];
+}
 
 /**
  * After `resolveRelations`: creates what the bodies name and `table` lacks, where the line allows it
@@ -65,10 +79,11 @@ export type RelationRefusals = ReadonlyMap<string, GatewayError>;
 export async function createMissingRelations(
   request: RelationResolveRequest,
   table: RelationIdTable,
-): Promise<RelationRefusals> {
+): Promise<MissingRelationsResult> {
   const wants = collectRelationWants(request.mapping, request.bodies, request.lookup);
   const creatable = creatableRelations(request.mapping, request.lookup);
   const refusals = new Map<string, GatewayError>();
+  const created: CreatedRelation[] = [];
   await Promise.all(
     [...wants.values()].map(async ({ model, match, values }) => {
       if (!creatable.has(relationKey(model, match))) return;
@@ -80,13 +95,16 @@ export async function createMissingRelations(
       );
       missing.forEach((value, position) => {
         const result = results[position];
-        if (result?.ok) return table.add(model, match, [{ id: result.value, [match]: value }]);
+        if (result?.ok) {
+          created.push({ model, match, value, id: result.value });
+          return table.add(model, match, [{ id: result.value, [match]: value }]);
+        }
         if (result?.why !== 'refused') throw result?.error;
         refusals.set(refusalKey(model, match, value), result.error);
       });
     }),
   );
-  return refusals;
+  return { refusals, created };
 }
 
 /** Odoo's refusal of a relation value `body` names, if any. */

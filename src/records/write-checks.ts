@@ -4,6 +4,7 @@
  */
 import { EndpointDef } from '../config/types';
 import { ConflictError, ValidationError } from '../errors/errors';
+import { ModelFields } from '../mapping/odoo-field-meta';
 import { OdooClient } from '../odoo/odoo-client';
 import { findIdsByIdentifier, identifierOf } from './record-lookup';
 import { BatchAbortedError } from './write-errors';
@@ -19,6 +20,7 @@ export async function refuseIdentifierTakeovers(
   odoo: OdooClient,
   endpoint: EndpointDef,
   items: readonly WriteItem[],
+  fields: ModelFields,
 ): Promise<WriteItem[]> {
   const { key } = identifierOf(endpoint);
   if (key === 'id') return [...items];
@@ -39,11 +41,12 @@ export async function refuseIdentifierTakeovers(
     odoo,
     endpoint,
     renames.map((item) => newValueOf(item) as string | number),
+    fields,
   );
   return mapOpen(items, (item) => {
     if (!isRename(item)) return item;
     const value = newValueOf(item);
-    const holders = found.get(String(value)) ?? [];
+    const holders = found.ids.get(String(value)) ?? [];
     if (!holders.some((id) => id !== item.existingId)) return item;
     const message = `A ${endpoint.name} record with ${key} ${JSON.stringify(value)} already exists`;
     return failed(item, new ConflictError(message, { lineId: key }));

@@ -18,6 +18,8 @@ export interface OpenItem {
   /** Create or update: known up front without upsert, else once the record was looked up. */
   readonly mode?: WriteMode;
   readonly existingId?: number;
+  /** The existing record is archived and this write brings it back (`active = true`; upsert endpoints). */
+  readonly reactivate?: boolean;
   /** `compute_in` results, from validation. */
   readonly computed?: ReadonlyMap<string, unknown>;
   /** The Odoo values to write, from preparation. */

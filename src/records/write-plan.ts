@@ -62,8 +62,17 @@ function namedForUpdate(
   } catch (error) {
     return failed(item, error as GatewayError);
   }
-  const body = ref.field === 'id' ? withoutKey(item.body, 'id') : item.body;
-  return { ...item, body, target: value };
+  if (ref.field !== 'id') return { ...item, target: value };
+  // An Odoo id cannot change: a body naming another record than the URL is a mistake, not a rename.
+  const bodyId = item.body.id;
+  if (target !== undefined && bodyId !== undefined && String(bodyId) !== String(value)) {
+    const error = `must be the id in the URL (${value}) or left out`;
+    return failed(
+      item,
+      new ValidationError(`id: ${error}`, { lineId: 'id', details: [{ line_id: 'id', error }] }),
+    );
+  }
+  return { ...item, body: withoutKey(item.body, 'id'), target: value };
 }
 
 /** The same record twice in one request would be created twice or written in an undefined order. */
@@ -89,13 +98,17 @@ export async function nameRecords(
   items: readonly WriteItem[],
   method: WriteMethod,
   resume: ResumeState | undefined,
+  fields: ModelFields,
 ): Promise<WriteItem[]> {
   const values = openItems(items).flatMap((item) => (item.target === undefined ? [] : [item.target]));
-  const found = await findIdsByIdentifier(odoo, endpoint, values);
+  const found = await findIdsByIdentifier(odoo, endpoint, values, fields);
   return mapOpen(items, (item) => {
-    const ids = item.target === undefined ? [] : (found.get(String(item.target)) ?? []);
+    const all = item.target === undefined ? [] : (found.ids.get(String(item.target)) ?? []);
+    // An active record wins over archived ones with the same value (archived, then created anew by hand).
+    const active = all.filter((id) => !found.archived.has(id));
+    const ids = active.length > 0 ? active : all;
     const lost = resume?.unknown.get(item.index) ?? (resume?.everyItemLost ? fixedMode(method) : undefined);
-    return decide(endpoint, method, item, ids, lost);
+    return decide(endpoint, method, item, ids, lost, found.archived);
   });
 }
 
@@ -109,6 +122,7 @@ export function decide(
   item: OpenItem,
   ids: readonly number[],
   lostWrite: WriteMode | undefined,
+  archived: ReadonlySet<number> = new Set(),
 ): WriteItem {
   const { key } = identifierOf(endpoint);
   const [id, another] = ids;
@@ -117,6 +131,7 @@ export function decide(
     const message = `${named} matches several ${endpoint.name} records; make it unique in Odoo`;
     return failed(item, new AmbiguousIdentifierError(message, { lineId: key }));
   }
+  if (id !== undefined && archived.has(id)) return archivedRecord(endpoint, item, id, named);
   if (id !== undefined) {
     // The lost create did happen: report it as this request's creation rather than write it again.
     if (lostWrite === 'create') return succeeded(item, id, true);
@@ -131,6 +146,18 @@ export function decide(
     return failed(item, new NotFoundError(`No ${endpoint.name} record with ${named}`, { lineId: key }));
   }
   return { ...item, mode: 'create', body: { ...item.body, [key]: item.target } };
+}
+
+/**
+ * A record DELETE archived (or archived in Odoo): an upsert endpoint brings it back with the body's
+ * values; any other endpoint answers 409 naming it, rather than creating a second record beside it.
+ */
+function archivedRecord(endpoint: EndpointDef, item: OpenItem, id: number, named: string): WriteItem {
+  if (endpoint.upsert) return { ...item, mode: 'update', existingId: id, reactivate: true };
+  const message =
+    `A ${endpoint.name} record with ${named} exists but is archived (Odoo id ${id}); ` +
+    'restore it in Odoo, or send another value';
+  return failed(item, new ConflictError(message, { lineId: identifierOf(endpoint).key }));
 }
 
 function createUnlessLost(item: OpenItem, lostWrite: WriteMode | undefined): WriteItem {

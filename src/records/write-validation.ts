@@ -6,11 +6,11 @@
  */
 import Joi from 'joi';
 import { EndpointDef, MappingDef } from '../config/types';
-import { ValidationError } from '../errors/errors';
+import { MAX_LISTED_PROBLEMS, ValidationError } from '../errors/errors';
 import { ErrorDetail } from '../errors/gateway-error';
 import { ExpressionError, evaluateExpression } from '../mapping/expressions';
 import { FieldsCatalog, MappingLookup } from '../mapping/fields-catalog';
-import { WriteMode, buildInputSchema, validateWithSchema } from '../mapping/input-schema';
+import { WriteMode, buildInputSchema, unknownKeysOf, validateWithSchema } from '../mapping/input-schema';
 import { OpenItem, WriteItem, failed, isOpen } from './write-item';
 
 /**
@@ -54,8 +54,22 @@ export async function validateItems(
 
 async function validateItem(context: ValidationContext, item: OpenItem, mode: WriteMode): Promise<WriteItem> {
   const { endpoint, catalog, lookup, schemas } = context;
+  const unknown =
+    endpoint.unknownKeys === 'reject'
+      ? unknownKeysOf(endpoint, item.body, MAX_LISTED_PROBLEMS)
+      : { problems: [], total: 0 };
+  // Past the cap the answer is the same whatever joi adds, and joi would block the event loop for seconds.
+  if (unknown.total > MAX_LISTED_PROBLEMS) {
+    return failed(
+      item,
+      ValidationError.fromDetails(unknown.problems, unknown.total - unknown.problems.length),
+    );
+  }
   const problems = validateWithSchema(schemas.schemaFor(endpoint, mode, catalog, lookup), item.body);
-  if (problems.length > 0) return failed(item, ValidationError.fromDetails(problems));
+  const unseen = unknown.problems.filter((problem) => !problems.some((p) => p.line_id === problem.line_id));
+  if (problems.length + unseen.length > 0) {
+    return failed(item, ValidationError.fromDetails([...problems, ...unseen]));
+  }
   const computed = await computeInputs(endpoint, item.body);
   if (computed.problems.length > 0) return failed(item, ValidationError.fromDetails(computed.problems));
   return { ...item, computed: computed.values };

@@ -44,6 +44,7 @@ const relationSchema = Joi.object({
   model: modelSchema.required(),
   match: fieldSchema.required(),
   create_missing: Joi.boolean().default(false),
+  on_ambiguous: Joi.string().valid('refuse', 'lowest_id'),
 } satisfies SchemaKeys<NonNullable<RawFieldLine['relation']>>);
 
 export const fieldLineSchema = Joi.object({
