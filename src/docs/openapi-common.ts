@@ -27,9 +27,9 @@ const ERRORS: Record<string, { codes: string[]; description: string; headers?: s
     headers: ['Allow'],
   },
   '409': {
-    codes: ['CONFLICT', 'AMBIGUOUS_IDENTIFIER', 'REQUEST_IN_PROGRESS'],
+    codes: ['CONFLICT', 'AMBIGUOUS_IDENTIFIER', 'AMBIGUOUS_RELATION', 'REQUEST_IN_PROGRESS'],
     description:
-      'Identifier value already exists (POST without upsert), matches several records, ' +
+      'Identifier value already exists (POST without upsert), an identifier or relation value matches several records, ' +
       'or a request with this Idempotency-Key is still running',
     headers: ['Retry-After'],
   },
