@@ -69,6 +69,8 @@ export function settings(overrides: Partial<GatewaySettings> = {}): GatewaySetti
     logging: { level: 'error', format: 'json' },
     rateLimit: { windowMs: 60000, max: 0 },
     idempotency: { ttlSeconds: 86400, maxEntries: 10000 },
+    store: { type: 'memory', path: './data', idempotencyQuotaPerClient: 10000, lockTimeoutMs: 10000 },
+    audit: { enabled: true, payloads: false, payloadMaxChars: 16384, retentionDays: 30 },
     relationCacheTtlMs: 60000,
     shutdownTimeoutMs: 10000,
     endpointsDir: '/tmp/endpoints',
