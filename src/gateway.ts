@@ -17,7 +17,9 @@ import { modelsOf } from './mapping/fields-catalog';
 import { createMetrics } from './metrics/metrics';
 import { createOdooClient } from './odoo/create-odoo-client';
 import { ModelFieldsCache } from './records/model-fields-cache';
-import { MemoryIdempotencyStore } from './http/idempotency';
+import { createAuditRecorder } from './http/audit-recorder';
+import { openGatewayStore } from './gateway-store';
+import type { StoreSettings } from './store/store-settings';
 import type { RunningSimulator } from './simulator';
 
 export interface GatewayOptions {
@@ -27,6 +29,10 @@ export interface GatewayOptions {
   watch?: { configPath: string; env: Record<string, string | undefined> };
   /** Port override (0 for a random port in tests); default the config's. */
   port?: number;
+  /** The environment: `STORE_URL` there selects PostgreSQL (src/index.ts passes process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Store settings instead of the configuration's (tests: `{ type: 'memory' }`). */
+  store?: StoreSettings;
 }
 
 export interface RunningGateway {
@@ -42,6 +48,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const { logger } = options;
   let current = options.config;
   const odooSettings = current.settings.odoo;
+  const gatewayStore = await openGatewayStore(current.settings, logger, {
+    env: options.env,
+    override: options.store,
+  });
   const simulator = odooSettings.url ? undefined : await startDemoSimulator(logger);
   const metrics = createMetrics();
   const odoo = createOdooClient(
@@ -57,15 +67,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     odooCallObserver(metrics),
   );
   const fields = new ModelFieldsCache(odoo);
+  const auditRecorder = createAuditRecorder(gatewayStore.store.audit, logger, metrics.registry);
   const app = createApp({
     getConfig: () => current,
     odoo,
     fields,
     logger,
     metrics,
-    idempotency: {
-      store: new MemoryIdempotencyStore({ maxEntries: current.settings.idempotency.maxEntries }),
-    },
+    store: gatewayStore.store,
+    auditRecorder,
   });
 
   const watcher = options.watch
@@ -117,6 +127,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       watcher?.close();
       // Stop taking requests first; the background check ends when the Odoo client closes.
       await drain(server, current.settings.shutdownTimeoutMs, logger);
+      // The answered requests' audit rows go in before the store closes.
+      await auditRecorder.flush();
+      await gatewayStore.close();
       await odoo.close();
       await startupCheck;
       await simulator?.close();

@@ -9,6 +9,7 @@ import { EndpointDef } from '../config/types';
 import { FieldsCatalog, modelsOf } from '../mapping/fields-catalog';
 import { refineReplaceLines } from './existing-children';
 import { IdentifierLocks } from './identifier-locks';
+import type { IdentifierLockService } from '../store/advisory-locks';
 import { WriteDeps, prepareItems } from './prepare-writes';
 import { identifierOf } from './record-lookup';
 import { abortedIfAnyFailed, checkAtomic, refuseIdentifierTakeovers } from './write-checks';
@@ -30,7 +31,7 @@ export interface WriteOptions {
 
 /** What writes share across requests. Create one per app and pass it in WriteDeps. */
 export interface WriteState {
-  locks: IdentifierLocks;
+  locks: IdentifierLockService;
   schemas: InputSchemaCache;
 }
 

@@ -9,12 +9,15 @@ import path from 'node:path';
 import { AppDeps, createApp, odooCallObserver } from '../../../src/app';
 import { loadConfig } from '../../../src/config/load-config';
 import { GatewayConfig } from '../../../src/config/types';
-import { MemoryIdempotencyStore } from '../../../src/http/idempotency';
+import { createAuditRecorder } from '../../../src/http/audit-recorder';
 import { createLogger } from '../../../src/logging/create-logger';
 import { createMetrics } from '../../../src/metrics/metrics';
 import { createOdooClient } from '../../../src/odoo/create-odoo-client';
 import { ModelFieldsCache } from '../../../src/records/model-fields-cache';
 import { RunningSimulator, SimulatorCall, startSimulator } from '../../../src/simulator';
+import { openStore } from '../../../src/store/open-store';
+import { Store } from '../../../src/store/store';
+import { StoreSettings } from '../../../src/store/store-settings';
 
 export const SHOP_TOKEN = 'shop-secret-token';
 export const SHOP_AUTH = { Authorization: `Bearer ${SHOP_TOKEN}` };
@@ -26,6 +29,8 @@ export interface HarnessOptions {
   timeoutMs?: number;
   /** Replaces some of the app's real dependencies (e.g. an idempotency store that fails). */
   extraDeps?: Partial<AppDeps>;
+  /** The store the app uses; default memory (nothing left on disk). */
+  store?: StoreSettings;
 }
 
 export interface Harness {
@@ -33,6 +38,9 @@ export interface Harness {
   sim: RunningSimulator;
   config: GatewayConfig;
   logs: string[];
+  store: Store;
+  /** Waits until the audit rows of the requests answered so far are written. */
+  flushAudit(): Promise<void>;
   /** Object-service calls the simulator saw since the last `resetCalls()`. */
   objectCalls(): SimulatorCall[];
   resetCalls(): void;
@@ -64,13 +72,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     { ...config.settings.odoo, timeoutMs: options.timeoutMs ?? config.settings.odoo.timeoutMs },
     odooCallObserver(metrics),
   );
+  const store = await openStore(options.store ?? { type: 'memory' });
+  const auditRecorder = createAuditRecorder(store.audit, logger, metrics.registry);
   const app = createApp({
     getConfig: () => config,
     odoo,
     fields: new ModelFieldsCache(odoo),
     logger,
     metrics,
-    idempotency: { store: new MemoryIdempotencyStore({ maxEntries: 1000 }) },
+    store,
+    auditRecorder,
     ...options.extraDeps,
   });
   const server: Server = await new Promise((resolve) => {
@@ -82,11 +93,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     sim,
     config,
     logs,
+    store,
+    flushAudit: () => auditRecorder.flush(),
     objectCalls: () => sim.controls.callLog().filter((call) => call.service === 'object'),
     resetCalls: () => sim.controls.clearCallLog(),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await auditRecorder.flush();
+      await store.close();
       await odoo.close();
       await sim.close();
     },
