@@ -122,6 +122,7 @@ function idempotency(deps: AppDeps) {
   const { logger } = deps;
   return createIdempotency(deps.store.idempotency, deps.getConfig().settings.idempotency, {
     waitMs: deps.idempotency?.waitMs,
+    leaseMs: deps.getConfig().settings.idempotency.leaseSeconds * 1000,
     onStoreError: (error) =>
       logger.warn('idempotency store failed', {
         error: error instanceof Error ? error.message : String(error),

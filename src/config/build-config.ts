@@ -142,7 +142,11 @@ export function buildSettings(gateway: RawGateway, gatewayPath: string): Gateway
     },
     admin: gateway.admin && { auth: buildAuth(gateway.admin.auth) },
     logging: { level: logging.level, format: logging.format },
-    idempotency: { ttlSeconds: idempotency.ttl_seconds, maxEntries: idempotency.max_entries },
+    idempotency: {
+      ttlSeconds: idempotency.ttl_seconds,
+      maxEntries: idempotency.max_entries,
+      leaseSeconds: idempotency.lease_seconds,
+    },
     store: {
       type: gateway.store.type,
       path: gateway.store.path,

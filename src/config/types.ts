@@ -83,7 +83,8 @@ export interface GatewaySettings {
   };
   admin?: { auth: AuthConfig };
   logging: { level: 'error' | 'warn' | 'info' | 'debug'; format: 'json' | 'pretty' };
-  idempotency: { ttlSeconds: number; maxEntries: number };
+  /** `leaseSeconds`: how long a running attempt holds its key before a retry may presume its replica dead. */
+  idempotency: { ttlSeconds: number; maxEntries: number; leaseSeconds: number };
   /** Where idempotency entries, locks, rate-limit counters and the audit trail live (docs/store.md). */
   store: {
     type: 'embedded' | 'postgres' | 'memory';

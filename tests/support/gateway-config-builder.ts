@@ -68,7 +68,7 @@ export function settings(overrides: Partial<GatewaySettings> = {}): GatewaySetti
     },
     logging: { level: 'error', format: 'json' },
     rateLimit: { windowMs: 60000, max: 0 },
-    idempotency: { ttlSeconds: 86400, maxEntries: 10000 },
+    idempotency: { ttlSeconds: 86400, maxEntries: 10000, leaseSeconds: 600 },
     store: { type: 'memory', path: './data', idempotencyQuotaPerClient: 10000, lockTimeoutMs: 10000 },
     audit: { enabled: true, payloads: false, payloadMaxChars: 16384, retentionDays: 30 },
     relationCacheTtlMs: 60000,

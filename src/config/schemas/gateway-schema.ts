@@ -51,6 +51,9 @@ export const gatewaySchema = Joi.object({
   idempotency: Joi.object({
     ttl_seconds: positiveInt(86400),
     max_entries: nonNegativeInt(10000),
+    lease_seconds: positiveInt(600).description(
+      'how long a running write holds its key before a retry may take it over (its replica presumed dead)',
+    ),
   } satisfies SchemaKeys<RawGateway['idempotency']>).default(),
   store: storeSchema,
   audit: auditSchema,
