@@ -4,6 +4,8 @@
  * (jest and tsc check the types).
  */
 'use strict';
+/* global require */
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS require hook, loaded by `node -r` */
 const fs = require('node:fs');
 const ts = require('typescript');
 
