@@ -15,7 +15,11 @@ import { createBatchHandler } from './http/batch-handler';
 import { createCors } from './http/cors';
 import { createEndpointRouter } from './http/endpoint-router';
 import { RecordDeps } from './http/endpoint-handlers';
-import { IdempotencyStore, createIdempotency } from './http/idempotency';
+import { AuditRecorder, createAuditRecorder } from './http/audit-recorder';
+import { createAuditHandler } from './http/audit-route';
+import { auditTrail } from './http/audit-trail';
+import { createIdempotency } from './http/idempotency';
+import { answeringLocks } from './http/store-errors';
 import { createRateLimit } from './http/rate-limit';
 import { requestId } from './http/request-id';
 import { createTestConnectionHandler } from './http/test-connection';
@@ -24,6 +28,7 @@ import { ConfigHealth } from './ops/config-health';
 import { ModelFieldsCache } from './records/model-fields-cache';
 import { RelationCache } from './records/relation-cache';
 import { OdooCallObserver, OdooClient } from './odoo/odoo-client';
+import { Store } from './store/store';
 
 export interface AppDeps {
   /** The configuration in force now; read once per request so hot reloads swap it atomically. */
@@ -35,10 +40,14 @@ export interface AppDeps {
   logger: winston.Logger;
   metrics: GatewayMetrics;
   /**
-   * Where `Idempotency-Key` responses are kept (it outlives config reloads: clients rely on its keys),
-   * and how long a concurrent duplicate waits for the first request (default 5 s).
+   * What outlives a process or is shared by replicas (docs/store.md): Idempotency-Key entries,
+   * identifier locks, rate-limit counters, the audit trail. Opened once; outlives config reloads.
    */
-  idempotency: { store: IdempotencyStore; waitMs?: number };
+  store: Store;
+  /** Writes audit rows after the response; default: one on `store.audit` (close() should flush it). */
+  auditRecorder?: AuditRecorder;
+  /** How long a concurrent duplicate of an Idempotency-Key waits for the first request (default 5 s). */
+  idempotency?: { waitMs?: number };
   /**
    * The configuration check's verdict (misconfigured endpoints answer 503, `/health` says degraded);
    * src/gateway.ts runs its checks. Default: one fed by test-connection only.
@@ -61,6 +70,9 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   // One cache for the app's life (a TTL bounds staleness); its TTL follows config reloads.
   const relationCache = new RelationCache(() => deps.getConfig().settings.relationCacheTtlMs);
+  const locks = answeringLocks(deps.store.locks);
+  const audit =
+    deps.auditRecorder ?? createAuditRecorder(deps.store.audit, deps.logger, deps.metrics.registry);
   app.disable('x-powered-by');
   // Sync clients do not send If-None-Match, and hashing every body (40 KB for a page) costs CPU per request.
   app.set('etag', false);
@@ -79,7 +91,7 @@ export function createApp(deps: AppDeps): Express {
   });
   const admin = adminAuth(deps.getConfig);
   // The admin routes count against the same per-client rate limit as the API.
-  const rateLimit = createRateLimit(deps.getConfig);
+  const rateLimit = createRateLimit(deps.getConfig, deps.store);
   const testConnection = createTestConnectionHandler({
     getConfig: deps.getConfig,
     odoo: deps.odoo,
@@ -87,14 +99,17 @@ export function createApp(deps: AppDeps): Express {
   });
   app.get('/bj_api_sync/test-connection', rateLimit, admin, testConnection);
   app.get('/metrics', rateLimit, admin, deps.metrics.handler());
+  app.get('/bj_api_sync/audit', rateLimit, admin, createAuditHandler(deps.store.audit));
   app.use(createDocsRouter(() => ({ config: deps.getConfig(), modelFields: deps.fields.settled() })));
 
   app.use(
     '/bj_api_sync/v1',
     rateLimit,
+    auditTrail(deps.getConfig, audit),
     createEndpointRouter({
       getConfig: deps.getConfig,
-      recordDeps: (config) => recordDeps(deps, config, relationCache),
+      // The store's locks: shared by every replica on PostgreSQL.
+      recordDeps: (config) => ({ ...recordDeps(deps, config, relationCache), locks }),
       batch: createBatchHandler(),
       idempotent: idempotency(deps),
       misconfiguration: (config, endpoint) => health.misconfiguration(config, endpoint),
@@ -121,9 +136,9 @@ function recordDeps(deps: AppDeps, config: GatewayConfig, relationCache: Relatio
 /** `Idempotency-Key` handling; its TTL is read at start, as the store is kept across reloads. */
 function idempotency(deps: AppDeps) {
   const { logger } = deps;
-  const { store, waitMs } = deps.idempotency;
-  return createIdempotency(store, deps.getConfig().settings.idempotency, {
-    waitMs,
+  return createIdempotency(deps.store.idempotency, deps.getConfig().settings.idempotency, {
+    waitMs: deps.idempotency?.waitMs,
+    leaseMs: deps.getConfig().settings.idempotency.leaseSeconds * 1000,
     onStoreError: (error) =>
       logger.warn('idempotency store failed', {
         error: error instanceof Error ? error.message : String(error),

@@ -19,7 +19,9 @@ import { createOdooClient } from './odoo/create-odoo-client';
 import type { OdooCallObserver } from './odoo/odoo-client';
 import { ConnectionAnnouncer, createConnectionAnnouncer } from './ops/connection-announcer';
 import { ModelFieldsCache } from './records/model-fields-cache';
-import { MemoryIdempotencyStore } from './http/idempotency';
+import { createAuditRecorder } from './http/audit-recorder';
+import { openGatewayStore } from './gateway-store';
+import type { StoreSettings } from './store/store-settings';
 import type { RunningSimulator } from './simulator';
 
 export interface GatewayOptions {
@@ -31,6 +33,10 @@ export interface GatewayOptions {
   port?: number;
   /** Interval of the config re-checks against Odoo while one is unknown or degraded; default 60 s. */
   recheckMs?: number;
+  /** The environment: `STORE_URL` there selects PostgreSQL (src/index.ts passes process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Store settings instead of the configuration's (tests: `{ type: 'memory' }`). */
+  store?: StoreSettings;
 }
 
 export interface RunningGateway {
@@ -46,6 +52,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const { logger } = options;
   let current = options.config;
   const odooSettings = current.settings.odoo;
+  const gatewayStore = await openGatewayStore(current.settings, logger, {
+    env: options.env,
+    override: options.store,
+  });
   const simulator = odooSettings.url ? undefined : await startDemoSimulator(logger);
   const metrics = createMetrics();
   const announcer = createConnectionAnnouncer(logger, (info) => metrics.recordOdooConnection(info));
@@ -63,6 +73,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   );
   const fields = new ModelFieldsCache(odoo);
   const health = new ConfigHealth({ odoo, logger, recheckMs: options.recheckMs });
+  const auditRecorder = createAuditRecorder(gatewayStore.store.audit, logger, metrics.registry);
   const app = createApp({
     health,
     getConfig: () => current,
@@ -70,9 +81,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     fields,
     logger,
     metrics,
-    idempotency: {
-      store: new MemoryIdempotencyStore({ maxEntries: current.settings.idempotency.maxEntries }),
-    },
+    store: gatewayStore.store,
+    auditRecorder,
   });
 
   const watcher = options.watch
@@ -123,6 +133,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       watcher?.close();
       // Stop taking requests first; the background check ends when the Odoo client closes.
       await drain(server, current.settings.shutdownTimeoutMs, logger);
+      // The answered requests' audit rows go in before the store closes.
+      await auditRecorder.flush();
+      await gatewayStore.close();
       await odoo.close();
       await health.close();
       await announced;

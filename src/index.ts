@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.settings.logging);
-  const gateway = await startGateway({ config, logger, watch: { configPath, env } });
+  const gateway = await startGateway({ config, logger, watch: { configPath, env }, env });
 
   process.on('SIGHUP', () => {
     logger.info('SIGHUP: reloading configuration');

@@ -109,7 +109,20 @@ export interface GatewaySettings {
    */
   production?: boolean;
   logging: { level: 'error' | 'warn' | 'info' | 'debug'; format: 'json' | 'pretty' };
-  idempotency: { ttlSeconds: number; maxEntries: number };
+  /** `leaseSeconds`: how long a running attempt holds its key before a retry may presume its replica dead. */
+  idempotency: { ttlSeconds: number; maxEntries: number; leaseSeconds: number };
+  /** Where idempotency entries, locks, rate-limit counters and the audit trail live (docs/store.md). */
+  store: {
+    type: 'embedded' | 'postgres' | 'memory';
+    /** embedded: the directory of gateway.sqlite, relative to the working directory. */
+    path: string;
+    /** postgres: the connection URL (STORE_URL in the environment wins over it). */
+    url?: string;
+    idempotencyQuotaPerClient: number;
+    lockTimeoutMs: number;
+  };
+  /** One row per write request and per batch item (docs/store.md). */
+  audit: { enabled: boolean; payloads: boolean; payloadMaxChars: number; retentionDays: number };
   /** Requests per client IP per window on the API routes; max 0 disables it. */
   rateLimit: { windowMs: number; max: number };
   /** Cross-request cache of relation lookups (country code → id); 0 disables it. */

@@ -2,7 +2,9 @@
  * `Idempotency-Key` on POST and PUT (api.md): the first request's response is kept under the key and
  * the client; a retry with the same key and body gets it again without touching Odoo; a retry after
  * an interrupted attempt (timeout, connection lost) resumes it without writing anything twice; the
- * same key with another request is a 422; a concurrent twin waits, then gets a 409.
+ * same key with another request is a 422; a concurrent twin waits, then gets a 409. Entries live in
+ * the store (shared by replicas on PostgreSQL), counted against the caller's quota; a store that
+ * cannot take the claim stops the write before Odoo with a 503.
  */
 import type { Request } from 'express';
 import { GatewaySettings } from '../config/types';
@@ -13,6 +15,8 @@ import { parseIdempotencyKey, requestFingerprint, scopedKey } from '../idempoten
 import { settlementFor, toResumeState } from '../idempotency/settlement';
 import { ResumeState } from '../records/write-outcome';
 import { HandlerInput } from './endpoint-handlers';
+import { callerOf } from './audit-caller';
+import { fromStore } from './store-errors';
 import { WriteReply, responseOf } from './write-reply';
 
 export { MemoryIdempotencyStore } from '../idempotency/memory-store';
@@ -64,7 +68,7 @@ export function createIdempotency(
       path: pathOf(req),
     });
     const fingerprint = requestFingerprint(req.body, req.query, req.get('prefer'));
-    const admission = await gate.admit(key, fingerprint);
+    const admission = await fromStore(() => gate.admit(key, fingerprint, callerOf(req)));
     if (admission.kind === 'replay') return replayOf(admission.response);
     const reply = await run(toResumeState(admission.resume, admission.everyItemLost)).catch(
       (error: unknown): WriteReply => ({ error }),

@@ -32,7 +32,8 @@ export class IdempotencyGate {
     private readonly options: GateOptions,
   ) {}
 
-  async admit(key: string, fingerprint: string): Promise<Admission> {
+  /** `client` names the caller's quota in the store (see IdempotencyStore.putIfAbsent). */
+  async admit(key: string, fingerprint: string, client?: string): Promise<Admission> {
     const deadline = this.options.now() + this.options.waitMs;
     for (;;) {
       const owner = randomUUID();
@@ -42,7 +43,7 @@ export class IdempotencyGate {
         owner,
         leaseUntil: this.leaseEnd(),
       };
-      const existing = await this.store.putIfAbsent(key, claim, this.options.ttlMs);
+      const existing = await this.store.putIfAbsent(key, claim, this.options.ttlMs, client);
       if (!existing) return { kind: 'run', owner };
       if (existing.fingerprint !== fingerprint) throw new IdempotencyMismatchError();
       if (existing.state === 'done') return { kind: 'replay', response: existing.response };

@@ -1,7 +1,7 @@
 /**
  * Where Idempotency-Key entries live. An interface with two atomic primitives (insert-if-absent and
- * compare-owner-and-replace) so that a shared store (Redis `SET NX` plus a small script, a SQL row
- * with a version) can back several gateway replicas; MemoryIdempotencyStore is the default.
+ * compare-owner-and-replace) so that a shared store can back several gateway replicas: the gateway
+ * uses the store's (src/store/sql-idempotency-store.ts); MemoryIdempotencyStore serves unit tests.
  * Keys are already hashed and scoped to the client; entries hold no credential.
  */
 
@@ -38,8 +38,17 @@ export type IdempotencyEntry =
 
 export interface IdempotencyStore {
   get(key: string): Promise<IdempotencyEntry | undefined>;
-  /** Stores `entry` unless a live entry exists. Returns the existing entry, or undefined when stored. */
-  putIfAbsent(key: string, entry: IdempotencyEntry, ttlMs: number): Promise<IdempotencyEntry | undefined>;
+  /**
+   * Stores `entry` unless a live entry exists. Returns the existing entry, or undefined when stored.
+   * `client` (a user name or token label, never a secret) names the quota the entry counts against,
+   * in stores that keep one per client.
+   */
+  putIfAbsent(
+    key: string,
+    entry: IdempotencyEntry,
+    ttlMs: number,
+    client?: string,
+  ): Promise<IdempotencyEntry | undefined>;
   /** Replaces the entry only while `owner` holds it; false when another attempt took it or it expired. */
   replaceIfOwner(key: string, owner: string, entry: IdempotencyEntry, ttlMs: number): Promise<boolean>;
   deleteIfOwner(key: string, owner: string): Promise<void>;

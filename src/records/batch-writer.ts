@@ -11,6 +11,7 @@ import { OdooSpecification } from '../odoo/odoo-model';
 import { refineReplaceLines } from './existing-children';
 import { IdentifierLocks } from './identifier-locks';
 import { removeUnusedCreated } from './created-relations';
+import type { IdentifierLockService } from '../store/advisory-locks';
 import { WriteDeps, prepareItems } from './prepare-writes';
 import { identifierOf } from './record-lookup';
 import { abortedIfAnyFailed, checkAtomic, refuseIdentifierTakeovers } from './write-checks';
@@ -37,7 +38,7 @@ export interface WriteOptions {
 
 /** What writes share across requests. Create one per app and pass it in WriteDeps. */
 export interface WriteState {
-  locks: IdentifierLocks;
+  locks: IdentifierLockService;
   schemas: InputSchemaCache;
 }
 

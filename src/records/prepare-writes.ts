@@ -10,7 +10,7 @@ import { FieldsCatalog, MappingLookup, fieldsOf } from '../mapping/fields-catalo
 import { RelationIdTable, RelationIds, findAmbiguousValue, relationKey } from '../mapping/relation-values';
 import { toOdooVals } from '../mapping/to-odoo';
 import { OdooClient } from '../odoo/odoo-client';
-import { IdentifierLocks } from './identifier-locks';
+import type { IdentifierLockService } from '../store/advisory-locks';
 import { ModelFieldsCache } from './model-fields-cache';
 import { nestedRefusalFor, resolveNestedMany2one } from './nested-many2one';
 import { identifierOf } from './record-lookup';
@@ -31,8 +31,8 @@ export interface WriteDeps {
   fields: ModelFieldsCache;
   lookup: MappingLookup;
   relationCache?: RelationCache;
-  /** One per app (see `createWriteState`); absent: the process-wide default. */
-  locks?: IdentifierLocks;
+  /** The app's store's locks (shared by replicas on PostgreSQL); absent: the process-wide default. */
+  locks?: IdentifierLockService;
   /** One per app (see `createWriteState`); absent: the process-wide default. */
   schemas?: InputSchemaCache;
 }

@@ -2,20 +2,14 @@
  * The store: what must outlive a process (embedded) or be shared by replicas (postgres), behind one
  * interface. `memory` holds the same tables in an in-memory SQLite database, for tests.
  */
-import { IdempotencyEntry, IdempotencyStore } from '../idempotency/idempotency-store';
+import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { IdentifierLockService } from './advisory-locks';
 import { AuditLog } from './audit-event';
 import { RateLimitCounter, RateLimitOptions } from './rate-limit-counters';
 import { StoreType } from './store-settings';
 
-/** The gate's IdempotencyStore, plus a per-client quota and pruning. */
+/** The gate's IdempotencyStore (whose `putIfAbsent` names the client's quota), plus pruning. */
 export interface StoreIdempotency extends IdempotencyStore {
-  putIfAbsent(
-    key: string,
-    entry: IdempotencyEntry,
-    ttlMs: number,
-    client?: string,
-  ): Promise<IdempotencyEntry | undefined>;
   /** Removes expired entries; returns how many. */
   prune(): Promise<number>;
 }

@@ -18,6 +18,9 @@ import { RunningGateway, startGateway } from '../../src/gateway';
 import { createLogger } from '../../src/logging/create-logger';
 import { RunningSimulator, startSimulator } from '../../src/simulator';
 
+/** Nothing of the store is left on disk. */
+const MEMORY_STORE = { type: 'memory' } as const;
+
 const REPO_ROOT = path.resolve(__dirname, '../..');
 
 function inProcessTarget(sim: RunningSimulator): OdooTarget {
@@ -60,6 +63,7 @@ describe('bench smoke run', () => {
     });
     const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });
     gateway = await startGateway({
+      store: MEMORY_STORE,
       config,
       logger: createLogger({ level: 'info', format: 'json', stream: sink }),
       port: 0,

@@ -10,6 +10,9 @@ import { createLogger } from '../../src/logging/create-logger';
 import { startSimulator } from '../../src/simulator';
 import { REPO_ROOT, SHOP_AUTH } from './support/gateway-harness';
 
+/** Nothing of the store is left on disk. */
+const MEMORY_STORE = { type: 'memory' } as const;
+
 const quietLogger = () =>
   createLogger({ level: 'error', format: 'json', stream: new Writable({ write: (_c, _e, cb) => cb() }) });
 
@@ -23,7 +26,7 @@ describe('graceful shutdown', () => {
       ODOO_PASSWORD: sim.password,
     };
     const config = loadConfig({ configPath: path.join(REPO_ROOT, 'config/gateway.yaml'), env });
-    const gateway = await startGateway({ config, logger: quietLogger(), port: 0 });
+    const gateway = await startGateway({ config, logger: quietLogger(), port: 0, store: MEMORY_STORE });
     try {
       await fetch(`${gateway.url}/bj_api_sync/v1/customers/C-1001`, { headers: SHOP_AUTH }); // warm caches
       sim.controls.setLatency(300);
@@ -57,7 +60,7 @@ describe('graceful shutdown', () => {
       }),
     });
     const config = loadConfig({ configPath: path.join(REPO_ROOT, 'config/gateway.yaml'), env: {} });
-    const gateway = await startGateway({ config, logger, port: 0 });
+    const gateway = await startGateway({ config, logger, port: 0, store: MEMORY_STORE });
     try {
       expect(lines[0]).toContain('DEMO MODE');
       const res = await fetch(`${gateway.url}/bj_api_sync/v1/countries/BE`);

@@ -12,6 +12,9 @@ import { createLogger } from '../../src/logging/create-logger';
 import { RunningSimulator, startSimulator } from '../../src/simulator';
 import { REPO_ROOT, SHOP_AUTH } from './support/gateway-harness';
 
+/** Nothing of the store is left on disk. */
+const MEMORY_STORE = { type: 'memory' } as const;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
@@ -48,6 +51,7 @@ describe('hot reload of the endpoint files', () => {
     });
     const logger = createLogger({ level: 'info', format: 'json', stream });
     gateway = await startGateway({
+      store: MEMORY_STORE,
       config: loadConfig({ configPath, env }),
       logger,
       watch: { configPath, env },

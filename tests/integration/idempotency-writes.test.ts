@@ -1,5 +1,4 @@
 import request from 'supertest';
-import { MemoryIdempotencyStore } from '../../src/http/idempotency';
 import { OTHER_AUTH, SYNC_AUTH, SyncConfig, writeSyncConfig } from './batch-fixtures';
 import { Harness, startHarness } from './support/gateway-harness';
 
@@ -16,7 +15,7 @@ describe('Idempotency-Key over the simulator', () => {
       configPath: config.configPath,
       timeoutMs: TIMEOUT_MS,
       // A twin gives up after 300 ms (5 s in production), so the 409 test stays short.
-      extraDeps: { idempotency: { store: new MemoryIdempotencyStore({ maxEntries: 1000 }), waitMs: 300 } },
+      extraDeps: { idempotency: { waitMs: 300 } },
     });
   });
   afterAll(async () => {
@@ -199,7 +198,7 @@ describe('retries of the Odoo client, seen from the HTTP side', () => {
       configPath: config.configPath,
       timeoutMs: TIMEOUT_MS,
       // A twin gives up after 300 ms (5 s in production), so the 409 test stays short.
-      extraDeps: { idempotency: { store: new MemoryIdempotencyStore({ maxEntries: 1000 }), waitMs: 300 } },
+      extraDeps: { idempotency: { waitMs: 300 } },
     });
   });
   afterAll(async () => {

@@ -8,6 +8,9 @@ import { createLogger } from '../../src/logging/create-logger';
 import { RunningSimulator, startSimulator } from '../../src/simulator';
 import { REPO_ROOT } from './support/gateway-harness';
 
+/** Nothing of the store is left on disk. */
+const MEMORY_STORE = { type: 'memory' } as const;
+
 function rawRequest(port: number, text: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1', () => socket.write(text));
@@ -37,6 +40,7 @@ describe('malformed HTTP', () => {
       stream: new Writable({ write: (_c, _e, cb) => cb() }),
     });
     gateway = await startGateway({
+      store: MEMORY_STORE,
       config: loadConfig({ configPath: path.join(REPO_ROOT, 'config/gateway.yaml'), env }),
       logger,
       port: 0,

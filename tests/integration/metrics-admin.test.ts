@@ -12,6 +12,9 @@ import { createLogger } from '../../src/logging/create-logger';
 import { RunningSimulator, startSimulator } from '../../src/simulator';
 import { REPO_ROOT, SHOP_AUTH } from './support/gateway-harness';
 
+/** Nothing of the store is left on disk. */
+const MEMORY_STORE = { type: 'memory' } as const;
+
 describe('/metrics and test-connection behind the admin auth', () => {
   let dir: string;
   let sim: RunningSimulator;
@@ -39,6 +42,7 @@ describe('/metrics and test-connection behind the admin auth', () => {
       stream: new Writable({ write: (_c, _e, cb) => cb() }),
     });
     gateway = await startGateway({
+      store: MEMORY_STORE,
       config: loadConfig({ configPath: path.join(dir, 'gateway.yaml'), env }),
       logger,
       port: 0,

@@ -2,6 +2,7 @@
 import Joi from 'joi';
 import type { RawGateway, SchemaKeys } from '../raw-types';
 import { authSchema, nonNegativeInt, positiveInt } from './common-schema';
+import { auditSchema, storeSchema } from './store-schema';
 
 const serverSchema = Joi.object({
   host: Joi.string().default('0.0.0.0'),
@@ -68,7 +69,12 @@ export const gatewaySchema = Joi.object({
   idempotency: Joi.object({
     ttl_seconds: positiveInt(86400),
     max_entries: nonNegativeInt(10000),
+    lease_seconds: positiveInt(600).description(
+      'how long a running write holds its key before a retry may take it over (its replica presumed dead)',
+    ),
   } satisfies SchemaKeys<RawGateway['idempotency']>).default(),
+  store: storeSchema,
+  audit: auditSchema,
   rate_limit: Joi.object({
     window_ms: positiveInt(60000),
     max: nonNegativeInt(0).description('requests per client (IP) per window on /bj_api_sync/v1; 0 disables'),

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { AppDeps, createApp, odooCallObserver } from '../../../src/app';
 import { loadConfig } from '../../../src/config/load-config';
 import { GatewayConfig } from '../../../src/config/types';
-import { MemoryIdempotencyStore } from '../../../src/http/idempotency';
+import { createAuditRecorder } from '../../../src/http/audit-recorder';
 import { createLogger } from '../../../src/logging/create-logger';
 import { createMetrics } from '../../../src/metrics/metrics';
 import { createOdooClient } from '../../../src/odoo/create-odoo-client';
@@ -21,6 +21,9 @@ import {
   SimulatorOptions,
   startSimulator,
 } from '../../../src/simulator';
+import { openStore } from '../../../src/store/open-store';
+import { Store } from '../../../src/store/store';
+import { StoreSettings } from '../../../src/store/store-settings';
 
 export const SHOP_TOKEN = 'shop-secret-token';
 export const SHOP_AUTH = { Authorization: `Bearer ${SHOP_TOKEN}` };
@@ -38,6 +41,8 @@ export interface HarnessOptions {
   odooVersion?: OdooVersion;
   /** The gateway logs in with the simulator's API key instead of the password (JSON-2 needs it). */
   useApiKey?: boolean;
+  /** The store the app uses; default memory (nothing left on disk). */
+  store?: StoreSettings;
 }
 
 export interface Harness {
@@ -45,6 +50,9 @@ export interface Harness {
   sim: RunningSimulator;
   config: GatewayConfig;
   logs: string[];
+  store: Store;
+  /** Waits until the audit rows of the requests answered so far are written. */
+  flushAudit(): Promise<void>;
   /** Object-service calls the simulator saw since the last `resetCalls()`. */
   objectCalls(): SimulatorCall[];
   resetCalls(): void;
@@ -81,13 +89,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     { ...config.settings.odoo, timeoutMs: options.timeoutMs ?? config.settings.odoo.timeoutMs },
     odooCallObserver(metrics),
   );
+  const store = await openStore(options.store ?? { type: 'memory' });
+  const auditRecorder = createAuditRecorder(store.audit, logger, metrics.registry);
   const app = createApp({
     getConfig: () => config,
     odoo,
     fields: new ModelFieldsCache(odoo),
     logger,
     metrics,
-    idempotency: { store: new MemoryIdempotencyStore({ maxEntries: 1000 }) },
+    store,
+    auditRecorder,
     ...options.extraDeps,
   });
   const server: Server = await new Promise((resolve) => {
@@ -99,11 +110,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     sim,
     config,
     logs,
+    store,
+    flushAudit: () => auditRecorder.flush(),
     objectCalls: () => sim.controls.callLog().filter((call) => call.service === 'object'),
     resetCalls: () => sim.controls.clearCallLog(),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await auditRecorder.flush();
+      await store.close();
       await odoo.close();
       await sim.close();
     },
