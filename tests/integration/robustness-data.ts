@@ -65,6 +65,8 @@ export class AllowedChanges {
       if (call.modelMethod === 'create') {
         const list = Array.isArray(first) ? first : [first];
         this.creations += list.length;
+      } else if (call.modelMethod === 'web_save' && Array.isArray(first) && first.length === 0) {
+        this.creations += 1; // web_save without ids creates one record (Prefer: return=representation)
       } else if (Array.isArray(first)) {
         const ids = this.touched.get(model) ?? new Set<number>();
         for (const id of first) if (typeof id === 'number') ids.add(id);

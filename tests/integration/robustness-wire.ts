@@ -113,6 +113,8 @@ const READ_METHODS = new Set([
   'search_read',
   'search_count',
   'read',
+  'web_search_read',
+  'web_read',
   'fields_get',
   'name_search',
   'check_access_rights',
