@@ -1,4 +1,5 @@
 /** How each option's text becomes a value, refused with a message that says why (options.ts). */
+import { DEFAULT_POSTGRES_URL } from './processes/store-postgres';
 import type { BenchOptions, ReadPlan } from './options';
 
 export class OptionsError extends Error {}
@@ -41,4 +42,14 @@ export function readPlan(text: string | undefined): ReadPlan {
   if (text === undefined) return 'auto';
   if (text === 'auto' || text === 'classic' || text === 'web') return text;
   throw new OptionsError('--read-plan is auto, classic or web');
+}
+
+/** BENCH_POSTGRES_URL: a postgres:// URL of a server where a database may be created, or `off`. */
+export function storePostgresUrl(text: string | undefined): string | undefined {
+  const value = text?.trim();
+  if (!value) return DEFAULT_POSTGRES_URL;
+  if (value === 'off') return undefined;
+  if (!/^postgres(ql)?:\/\//.test(value))
+    throw new OptionsError('BENCH_POSTGRES_URL is a postgres:// URL, or off');
+  return value;
 }

@@ -11,6 +11,7 @@ import {
   positiveInt,
   protocol,
   readPlan,
+  storePostgresUrl,
 } from './option-values';
 
 export const ROW_IDS = [
@@ -23,6 +24,7 @@ export const ROW_IDS = [
   'startup',
   'simulator',
   'transports',
+  'store',
 ] as const;
 export type RowId = (typeof ROW_IDS)[number];
 
@@ -73,6 +75,11 @@ export interface BenchOptions {
   statelessMs: number;
   /** The read plan of the transports row's gateways (the CRUD rows always use `classic`). */
   readPlan: ReadPlan;
+  /**
+   * The store row's PostgreSQL server (a database is created there and dropped): BENCH_POSTGRES_URL in
+   * the environment, default the local one; `off` leaves PostgreSQL out.
+   */
+  storePostgresUrl?: string;
   /** Profile the gateway child with `node --cpu-prof` into this folder. */
   cpuProfDir?: string;
 }
@@ -155,6 +162,7 @@ export function parseOptions(
     gatewayProtocol: protocol(raw.get('gateway-protocol')),
     statelessMs: milliseconds(raw.get('stateless-ms'), DEFAULT_STATELESS_MS, 'stateless-ms'),
     readPlan: readPlan(raw.get('read-plan')),
+    storePostgresUrl: storePostgresUrl(env.BENCH_POSTGRES_URL),
   };
 }
 

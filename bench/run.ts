@@ -22,6 +22,7 @@ import { runMeta } from './report/run-meta';
 import { runCrudRow, settle } from './rows/crud-row';
 import { idleRss, runMemoryRow, runStartupRow } from './rows/resource-rows';
 import { runSimulatorRow } from './rows/simulator-row';
+import { runStoreRow } from './rows/store-row';
 import { runSyncRow } from './rows/sync-row';
 import { runTransportsRow } from './rows/transports-row';
 import { CrudOpId, LIST_SIZE, makeCustomers } from './workloads';
@@ -144,6 +145,7 @@ async function runRows(
   }
   if (options.rows.has('simulator') && target.simulated) rows.push(await runSimulatorRow(context));
   if (options.rows.has('transports')) rows.push(await runTransportsRow(context));
+  if (options.rows.has('store')) rows.push(await runStoreRow(context));
   if (options.rows.has('memory')) {
     await target.setLatency(options.latencies[0] ?? 0);
     rows.push(await runMemoryRow(context, idleMb, expressIdleMb));

@@ -9,6 +9,8 @@ export interface HttpRequestSpec {
   method: 'GET' | 'POST' | 'PUT';
   path: string;
   body?: string;
+  /** Added to the load's headers for this request (an Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 export interface HttpLoadOptions {
@@ -31,7 +33,7 @@ export async function httpLoad(options: HttpLoadOptions): Promise<LoadSample> {
         pipelining: 1,
         duration: options.durationS,
         headers: options.headers,
-        requests: [{ setupRequest: (request) => ({ ...request, ...options.next() }) }],
+        requests: [{ setupRequest: (request) => withSpec(request, options.next()) }],
       },
       (error: unknown) =>
         error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(),
@@ -46,4 +48,11 @@ export async function httpLoad(options: HttpLoadOptions): Promise<LoadSample> {
   });
   sample.seconds = (performance.now() - started) / 1000;
   return sample;
+}
+
+function withSpec<T extends { headers?: object }>(request: T, spec: HttpRequestSpec): T {
+  const { headers, ...rest } = spec;
+  return headers
+    ? { ...request, ...rest, headers: { ...request.headers, ...headers } }
+    : { ...request, ...rest };
 }

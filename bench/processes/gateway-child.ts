@@ -21,6 +21,8 @@ export interface GatewayChildOptions {
    * the variable and reads with the classic plan (see gatewayReadsPlan in rows/transports-row.ts).
    */
   readPlan?: ReadPlan;
+  /** STORE_URL: a PostgreSQL store, which wins over the config's `store:` (the store row). */
+  storeUrl?: string;
 }
 
 export type GatewayProtocol = 'xmlrpc' | 'jsonrpc' | 'session' | 'json2';
@@ -38,6 +40,7 @@ export function startGatewayChild(options: GatewayChildOptions): Promise<ServerC
       ODOO_PASSWORD: options.odoo.password,
       ...(options.protocol ? { ODOO_PROTOCOL: options.protocol } : {}),
       ...(options.readPlan ? { ODOO_READ_PLAN: options.readPlan } : {}),
+      ...(options.storeUrl ? { STORE_URL: options.storeUrl } : {}),
     },
     nodeArgs: options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(options.cpuProfDir)] : [],
   });

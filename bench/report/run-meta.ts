@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import type { BenchOptions } from '../options';
 import { REPO_ROOT } from '../processes/gateway-child';
+import { withoutPassword } from '../processes/store-postgres';
 import { transportRounds } from '../rows/transports-row';
 import type { RunMeta } from './results-file';
 
@@ -31,6 +32,7 @@ export function runMeta(
       ...options,
       odoo: options.odoo ? { url: options.odoo.url, db: options.odoo.db } : undefined,
       rows: [...options.rows],
+      storePostgresUrl: options.storePostgresUrl && withoutPassword(options.storePostgresUrl),
     },
     method: {
       gateway: `child process \`node dist/src/index.js\`, ${options.configPath}, Odoo protocol ${options.gatewayProtocol ?? 'xmlrpc'}, info-level JSON access log to /dev/null`,
@@ -42,6 +44,7 @@ export function runMeta(
         : 'built-in simulator in its own child process (keep-alive); calls counted from its call log',
       rounds: `${options.rounds} alternating rounds of ${options.durationS} s per side after ${options.warmupS} s of warm-up`,
       sync: 'single POSTs and the naive client send one request at a time',
+      store: `POST one at 10 ms with a new Idempotency-Key each, on gateway children that differ only in store.type (memory, embedded SQLite in a temp folder, PostgreSQL in a temp database when reachable); ${options.rounds} alternating rounds`,
       transports: `one gateway child per transport (ODOO_PROTOCOL set, ODOO_READ_PLAN ${options.readPlan}) beside the direct XML-RPC client's naive calls (search_read, then one read per related model); simulated: Odoo 18 and 19 with several databases, ${options.statelessMs} ms more per stateless call; ${transportRounds(options.rounds)} alternating rounds`,
     },
   };

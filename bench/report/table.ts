@@ -8,6 +8,7 @@ import type { SimulatorRowResult } from '../rows/simulator-row';
 import type { SyncRowResult, SyncVariant } from '../rows/sync-row';
 import { Line, mb, ms, num, ratio } from './cells';
 import type { RowResult, TargetCheck } from './targets';
+import { storeLines } from './store-table';
 import { transportsLines } from './transport-table';
 
 const HEADER: Line = ['Row', 'Measure', 'Gateway', 'Reference', 'Gateway ÷ reference'];
@@ -41,6 +42,8 @@ function linesOf(row: RowResult, simulated: boolean): Line[] {
       return simulatorLines(row);
     case 'transports':
       return transportsLines(row);
+    case 'store':
+      return storeLines(row);
   }
 }
 

@@ -6,7 +6,9 @@ import type { CrudRowResult } from '../rows/crud-row';
 import type { MemoryRowResult, StartupRowResult } from '../rows/resource-rows';
 import type { SimulatorRowResult } from '../rows/simulator-row';
 import type { SyncRowResult } from '../rows/sync-row';
+import type { StoreRowResult } from '../rows/store-row';
 import type { TransportsRowResult } from '../rows/transports-row';
+import { checkStoreTargets } from './store-targets';
 import { checkTransportTargets } from './transport-targets';
 import { TargetCheck, worstOf } from './verdict';
 
@@ -16,7 +18,8 @@ export type RowResult =
   | MemoryRowResult
   | StartupRowResult
   | SimulatorRowResult
-  | TransportsRowResult;
+  | TransportsRowResult
+  | StoreRowResult;
 
 export type { TargetCheck };
 
@@ -69,6 +72,7 @@ export function checkTargets(rows: readonly RowResult[], simulated: boolean): Ta
   });
   checks.push(
     ...checkTransportTargets(rows.find((row): row is TransportsRowResult => row.kind === 'transports')),
+    ...checkStoreTargets(rows.find((row): row is StoreRowResult => row.kind === 'store')),
   );
   return checks;
 }

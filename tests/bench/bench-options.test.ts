@@ -16,6 +16,7 @@ describe('bench options', () => {
       'startup',
       'simulator',
       'transports',
+      'store',
     ]);
     expect(options.outDir).toBe('bench/results');
     expect(options.statelessMs).toBe(30);

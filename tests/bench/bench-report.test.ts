@@ -49,7 +49,8 @@ function sync(batch: SyncRowResult['batch'], vsSingles?: number): SyncRowResult 
 const verdicts = (rows: RowResult[], simulated = true) =>
   Object.fromEntries(
     checkTargets(rows, simulated)
-      .filter((check) => !check.id.startsWith('transport-'))
+      // The transports and store rows' targets have suites of their own.
+      .filter((check) => !check.id.startsWith('transport-') && !check.id.startsWith('store-'))
       .map((check) => [check.id, check.verdict]),
   );
 
