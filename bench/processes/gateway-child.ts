@@ -1,4 +1,6 @@
 /** The gateway as production runs it: `node dist/src/index.js`, configured by environment variables only. */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { OdooConnection } from '../odoo/odoo-exec';
 import type { ReadPlan } from '../options';
@@ -41,6 +43,9 @@ export function startGatewayChild(options: GatewayChildOptions): Promise<ServerC
       ...(options.protocol ? { ODOO_PROTOCOL: options.protocol } : {}),
       ...(options.readPlan ? { ODOO_READ_PLAN: options.readPlan } : {}),
       ...(options.storeUrl ? { STORE_URL: options.storeUrl } : {}),
+      // The shipped config keeps its embedded store under ./data: a fresh folder per child instead, so a
+      // run neither writes into the checkout nor measures against the audit rows of earlier runs.
+      STORE_PATH: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-store-')),
     },
     nodeArgs: options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(options.cpuProfDir)] : [],
   });
