@@ -1,5 +1,6 @@
 /** Builds the typed, deeply frozen GatewayConfig from validated YAML (snake_case → camelCase). */
 import path from 'node:path';
+import { buildOutbound } from './build-outbound';
 import { RawAuth, RawEndpointFile, RawFieldLine, RawGateway } from './raw-types';
 import {
   AuthConfig,
@@ -125,6 +126,7 @@ function buildEndpoint(file: ValidEndpointFile, mapping: MappingDef): EndpointDe
     delete: value.delete,
     upsert: value.upsert,
     unknownKeys: value.unknown_keys,
+    outbound: value.outbound && buildOutbound(value.outbound),
   });
 }
 

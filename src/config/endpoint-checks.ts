@@ -2,6 +2,7 @@
 import { checkAuth } from './auth-checks';
 import { checkDomain } from './domain-check';
 import { checkFieldLines } from './line-checks';
+import { checkOutbound, writtenOutboundAuth } from './outbound-checks';
 import { RawEndpointFile } from './raw-types';
 import { Report } from './report';
 import { ENDPOINT_ONLY_KEYS } from './schemas/endpoint-schema';
@@ -20,7 +21,7 @@ function checkMappingFile(written: Record<string, unknown>, report: Report): voi
   }
 }
 
-function checkEndpoint(file: RawEndpointFile, report: Report): void {
+function checkEndpoint(file: RawEndpointFile, rawFile: unknown, report: Report): void {
   if (file.auth === undefined) {
     report(
       ['auth'],
@@ -39,19 +40,21 @@ function checkEndpoint(file: RawEndpointFile, report: Report): void {
       report(['defaults', name], 'must be an Odoo field name');
     }
   }
+  if (file.outbound) checkOutbound(file.outbound, writtenOutboundAuth(rawFile), report);
 }
 
 /**
  * `written` is the file as written (after interpolation, before joi defaults), to tell keys the
- * author wrote from defaults joi filled in.
+ * author wrote from defaults joi filled in; `rawFile` is the file before `${VAR}` interpolation.
  */
 export function checkEndpointFile(
   file: RawEndpointFile,
   written: Record<string, unknown>,
   lineOf: (at: KeyPath) => number,
   report: Report,
+  rawFile?: unknown,
 ): void {
   if (file.mapping !== undefined) checkMappingFile(written, report);
-  else checkEndpoint(file, report);
+  else checkEndpoint(file, rawFile, report);
   checkFieldLines(file.fields, lineOf, report);
 }

@@ -122,7 +122,8 @@ function loadEndpointFile(
   if (!stage.value || !stage.written) return checked;
   const value = stage.value as RawEndpointFile;
   const before = problems.length;
-  checkEndpointFile(value, stage.written, stage.source.lineOf, reporterFor(stage.source, problems));
+  const report = reporterFor(stage.source, problems);
+  checkEndpointFile(value, stage.written, stage.source.lineOf, report, stage.source.data);
   return problems.length > before ? checked : { ...checked, value };
 }
 

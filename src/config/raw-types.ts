@@ -4,7 +4,16 @@
  * exactly these keys (`SchemaKeys`), so the compiler reports any place where the three disagree.
  */
 import type { Schema } from 'joi';
-import type { AuthConfig, EndpointDef, FieldLine, FieldTypeRule, GatewaySettings, MappingDef } from './types';
+import type {
+  AuthConfig,
+  EndpointDef,
+  FieldLine,
+  FieldTypeRule,
+  GatewaySettings,
+  MappingDef,
+  OutboundAuth,
+  OutboundConfig,
+} from './types';
 
 /** `maxPageSize` → `max_page_size`. */
 type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
@@ -28,15 +37,25 @@ export type RawAuth = { type: AuthConfig['type'] } & Partial<
   Yaml<Credentials<'basic'> & Credentials<'bearer'>>
 >;
 
+type OutboundCredentials = { [T in OutboundAuth['type']]: Omit<Extract<OutboundAuth, { type: T }>, 'type'> };
+
+/** Like RawAuth: one object for every type; outbound-checks.ts says which credentials a type needs. */
+export type RawOutboundAuth = { type: OutboundAuth['type'] } & Partial<
+  OutboundCredentials['basic'] & OutboundCredentials['bearer'] & OutboundCredentials['hmac']
+>;
+
+export type RawOutbound = Yaml<Omit<OutboundConfig, 'auth'>> & { auth: RawOutboundAuth };
+
 /** The type rules sit on the line itself in YAML (`type: email`), in `validate` once built. */
 export type RawFieldLine = Yaml<Omit<FieldLine, 'validate' | 'source'>> & Yaml<FieldTypeRule>;
 
-export type RawEndpointFile = Yaml<Omit<EndpointDef, keyof MappingDef | 'auth'>> & {
+export type RawEndpointFile = Yaml<Omit<EndpointDef, keyof MappingDef | 'auth' | 'outbound'>> & {
   /** Exactly one of `endpoint` (an HTTP route) and `mapping` (a nested mapping) names the file. */
   endpoint?: string;
   mapping?: string;
   model: string;
   auth?: RawAuth;
+  outbound?: RawOutbound;
   fields: RawFieldLine[];
 };
 

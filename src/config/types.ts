@@ -79,6 +79,33 @@ export interface EndpointDef extends MappingDef {
   delete: 'unlink' | 'archive';
   upsert: boolean;
   unknownKeys: 'reject' | 'ignore';
+  outbound?: OutboundConfig;
+}
+
+/** Events of the change feed an outbound push may send (docs/outbound.md). */
+export type OutboundEvent = 'create' | 'update' | 'archive';
+
+/** How the gateway proves itself to the receiver; secrets come from the environment (`${VAR}`). */
+export type OutboundAuth =
+  | { type: 'none' }
+  | { type: 'basic'; username: string; password: string }
+  | { type: 'bearer'; token: string }
+  /** `X-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>`. */
+  | { type: 'hmac'; secret: string };
+
+/** Pushes the endpoint's changes to a receiver (src/outbound/, docs/outbound.md). */
+export interface OutboundConfig {
+  url: string;
+  auth: OutboundAuth;
+  events: readonly OutboundEvent[];
+  /** Seconds between two reads of the change feed. */
+  intervalS: number;
+  /** Events per POST (1: one POST per change). */
+  batchSize: number;
+  timeoutMs: number;
+  /** Attempts before a delivery moves to the dead letters. */
+  maxAttempts: number;
+  backoff: { initialMs: number; maxMs: number };
 }
 
 export interface GatewaySettings {

@@ -13,6 +13,7 @@ import {
   nameSchema,
   positiveInt,
 } from './common-schema';
+import { outboundSchema } from './outbound-schema';
 
 export const VALUE_TYPES = [
   'string',
@@ -38,6 +39,7 @@ export const ENDPOINT_ONLY_KEYS = [
   'delete',
   'upsert',
   'unknown_keys',
+  'outbound',
 ] as const;
 
 const relationSchema = Joi.object({
@@ -95,6 +97,7 @@ export const endpointSchema = Joi.object({
   delete: Joi.string().valid('unlink', 'archive').default('unlink'),
   upsert: Joi.boolean().default(false),
   unknown_keys: Joi.string().valid('reject', 'ignore').default('reject'),
+  outbound: outboundSchema.description('push changes to a receiver (docs/outbound.md)'),
   fields: Joi.array().items(fieldLineSchema).min(1).required(),
 } satisfies SchemaKeys<RawEndpointFile>)
   // Messages for these two are written in joi-problems.ts: `.messages()` here would cascade to every child.
