@@ -20,6 +20,7 @@ const MIGRATIONS: readonly Migration[] = [
   { name: '001-idempotency', up: createIdempotencyTable },
   { name: '002-audit', up: createAuditTable },
   { name: '003-rate-limits', up: createRateLimitTable },
+  { name: '004-outbound', up: createOutboundTables },
 ];
 
 /** An arbitrary constant that names "the gateway store's migration" among advisory locks. */
@@ -126,5 +127,41 @@ async function createRateLimitTable(db: Db, dialect: SqlDialect): Promise<void> 
     .addColumn('key', 'varchar(255)', (col) => col.primaryKey())
     .addColumn('points', 'integer', (col) => col.notNull().defaultTo(0))
     .addColumn('expire', 'bigint')
+    .execute();
+}
+
+/** The outbound push (docs/outbound.md): each endpoint's feed cursor and lease, and the delivery queue. */
+async function createOutboundTables(db: Db): Promise<void> {
+  await db.schema
+    .createTable('outbound_state')
+    .addColumn('endpoint', 'text', (col) => col.primaryKey())
+    .addColumn('cursor', 'text')
+    .addColumn('paused', 'integer', (col) => col.notNull().defaultTo(0))
+    .addColumn('lease_holder', 'text')
+    .addColumn('lease_expires_at', 'bigint', (col) => col.notNull().defaultTo(0))
+    .addColumn('updated_at', 'bigint', (col) => col.notNull())
+    .execute();
+  await db.schema
+    .createTable('outbound_deliveries')
+    .addColumn('id', 'text', (col) => col.primaryKey())
+    .addColumn('endpoint', 'text', (col) => col.notNull())
+    .addColumn('state', 'text', (col) => col.notNull())
+    .addColumn('payload', 'text', (col) => col.notNull())
+    .addColumn('event_ids', 'text', (col) => col.notNull())
+    .addColumn('record_count', 'integer', (col) => col.notNull())
+    .addColumn('oldest_change_at', 'bigint', (col) => col.notNull())
+    .addColumn('created_at', 'bigint', (col) => col.notNull())
+    .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0))
+    .addColumn('next_attempt_at', 'bigint', (col) => col.notNull())
+    .addColumn('claimed_by', 'text')
+    .addColumn('claim_expires_at', 'bigint')
+    .addColumn('last_status', 'integer')
+    .addColumn('last_error', 'text')
+    .addColumn('last_response', 'text')
+    .execute();
+  await db.schema
+    .createIndex('outbound_deliveries_due')
+    .on('outbound_deliveries')
+    .columns(['endpoint', 'state', 'next_attempt_at'])
     .execute();
 }

@@ -10,6 +10,7 @@ import { memoryRateLimitCounter, postgresRateLimitCounter } from './rate-limit-c
 import { SqlAuditLog } from './sql-audit-log';
 import { SqlDatabase, openPostgres, openSqliteFile, openSqliteMemory } from './sql-database';
 import { SqlIdempotencyStore } from './sql-idempotency-store';
+import { SqlOutboundQueue } from './sql-outbound-queue';
 import { DEFAULT_STORE_PATH, StoreSettings, StoreType } from './store-settings';
 import { Store } from './store';
 
@@ -82,6 +83,7 @@ async function ready(
       now,
     }),
     audit: new SqlAuditLog(database.db, now),
+    outbound: new SqlOutboundQueue(database.db, database.dialect, now),
     close,
   };
 }

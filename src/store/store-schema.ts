@@ -43,9 +43,51 @@ export interface RateLimitRow {
   expire: number | null;
 }
 
+/** One row per endpoint with an outbound push: where its change feed stands, and who polls it. */
+export interface OutboundStateRow {
+  endpoint: string;
+  /** The change feed's opaque cursor; null until the first poll set it to "now". */
+  cursor: string | null;
+  /** 1: paused by the admin API (nothing read, nothing sent); 0 otherwise. */
+  paused: number;
+  /** The replica polling the feed, until lease_expires_at. */
+  lease_holder: string | null;
+  lease_expires_at: number;
+  /** When the cursor was last saved (a poll that read the feed to its end). */
+  updated_at: number;
+}
+
+/** One POST to make (pending) or given up on (dead); delivered rows are deleted. */
+export interface OutboundDeliveryRow {
+  /** The delivery id, also in the body and in X-Gateway-Delivery. */
+  id: string;
+  endpoint: string;
+  state: 'pending' | 'dead';
+  /** The exact body to send, JSON. */
+  payload: string;
+  /** JSON array of the event ids in the body. */
+  event_ids: string;
+  record_count: number;
+  /** When the oldest change in it happened (epoch ms): the lag metric. */
+  oldest_change_at: number;
+  created_at: number;
+  attempts: number;
+  next_attempt_at: number;
+  /** The replica sending it now, until claim_expires_at. */
+  claimed_by: string | null;
+  claim_expires_at: number | null;
+  /** The receiver's last HTTP status, or null when it never answered. */
+  last_status: number | null;
+  last_error: string | null;
+  /** The receiver's last answer, cut to a few KB. */
+  last_response: string | null;
+}
+
 export interface StoreSchema {
   idempotency_entries: IdempotencyRow;
   audit_events: AuditRow;
   rate_limits: RateLimitRow;
+  outbound_state: OutboundStateRow;
+  outbound_deliveries: OutboundDeliveryRow;
   store_migrations: { name: string; applied_at: Generated<number> };
 }

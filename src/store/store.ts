@@ -5,6 +5,7 @@
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { IdentifierLockService } from './advisory-locks';
 import { AuditLog } from './audit-event';
+import { OutboundQueue } from './outbound-queue';
 import { RateLimitCounter, RateLimitOptions } from './rate-limit-counters';
 import { StoreType } from './store-settings';
 
@@ -21,6 +22,8 @@ export interface Store {
   readonly idempotency: StoreIdempotency;
   readonly locks: IdentifierLockService;
   readonly audit: AuditLog;
+  /** The outbound push's cursors, leases and delivery queue (docs/outbound.md). */
+  readonly outbound: OutboundQueue;
   rateLimitCounter(options: RateLimitOptions): RateLimitCounter;
   close(): Promise<void>;
 }

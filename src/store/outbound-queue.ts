@@ -1,0 +1,94 @@
+/**
+ * The outbound push's durable part (docs/outbound.md): per endpoint, the change feed's cursor, the
+ * poller's lease and the pause switch; and the queue of deliveries. Shared by every replica on
+ * PostgreSQL: the lease lets one replica poll an endpoint at a time, claims let one send a delivery.
+ */
+
+/** A delivery about to be queued: its id and body are final, a retry resends them unchanged. */
+export interface NewDelivery {
+  id: string;
+  /** The exact JSON body to POST. */
+  payload: string;
+  eventIds: readonly string[];
+  /** Epoch ms of the oldest change in it. */
+  oldestChangeAt: number;
+}
+
+/** What a receiver answered (or why it did not); secrets never reach it. */
+export interface DeliveryAnswer {
+  status?: number;
+  error?: string;
+  /** The response body, cut to a few KB. */
+  response?: string;
+}
+
+export interface Delivery extends NewDelivery {
+  endpoint: string;
+  state: 'pending' | 'dead';
+  createdAt: number;
+  /** Attempts made so far; a claim counts as one. */
+  attempts: number;
+  nextAttemptAt: number;
+  last: DeliveryAnswer;
+}
+
+export interface OutboundState {
+  endpoint: string;
+  /** Null until the first poll. */
+  cursor: string | null;
+  paused: boolean;
+  /** When the cursor was last saved, epoch ms. */
+  updatedAt: number;
+}
+
+export interface QueueSummary {
+  endpoint: string;
+  pending: number;
+  dead: number;
+  /** Epoch ms of the oldest change in a pending delivery, if any. */
+  oldestPendingAt?: number;
+}
+
+export interface DeliveryPage {
+  deliveries: Delivery[];
+  total: number;
+}
+
+export interface OutboundQueue {
+  /**
+   * Takes or renews `endpoint`'s poller lease for `holder`; the state when held, undefined when
+   * another replica holds a lease that has not expired.
+   */
+  takeLease(endpoint: string, holder: string, leaseMs: number): Promise<OutboundState | undefined>;
+  /** Gives the lease up (graceful stop), so another replica polls at once. */
+  releaseLease(endpoint: string, holder: string): Promise<void>;
+  /**
+   * In one transaction: moves the cursor from `from` to `to` and queues `deliveries` — only while
+   * `holder` has the lease and the cursor is still `from`, so a page is never queued twice. False
+   * when nothing was written.
+   */
+  commitPage(
+    endpoint: string,
+    holder: string,
+    from: string | null,
+    to: string,
+    deliveries: readonly NewDelivery[],
+  ): Promise<boolean>;
+  /** Claims up to `limit` due pending deliveries for `claimMs` and counts an attempt on each. */
+  claim(endpoint: string, holder: string, limit: number, claimMs: number): Promise<Delivery[]>;
+  /** Removes a delivered delivery. */
+  delivered(id: string): Promise<void>;
+  /** Releases the claim; the delivery is due again at `at`. */
+  retryAt(id: string, holder: string, at: number, answer: DeliveryAnswer): Promise<void>;
+  /** Moves a delivery to the dead letters. */
+  dead(id: string, holder: string, answer: DeliveryAnswer): Promise<void>;
+  state(endpoint: string): Promise<OutboundState | undefined>;
+  setPaused(endpoint: string, paused: boolean): Promise<void>;
+  list(endpoint: string, state: Delivery['state'], limit: number, offset: number): Promise<DeliveryPage>;
+  /** Makes one delivery (dead or pending) due now with a fresh count of attempts; false if unknown. */
+  replay(endpoint: string, id: string): Promise<boolean>;
+  /** Replays every dead delivery of the endpoint; returns how many. */
+  replayDead(endpoint: string): Promise<number>;
+  /** Queue depth per endpoint that has deliveries. */
+  summary(): Promise<QueueSummary[]>;
+}
