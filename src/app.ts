@@ -19,6 +19,7 @@ import { AuditRecorder, createAuditRecorder } from './http/audit-recorder';
 import { createAuditHandler } from './http/audit-route';
 import { auditTrail } from './http/audit-trail';
 import { createIdempotency } from './http/idempotency';
+import { createOutboundRouter } from './http/outbound-routes';
 import { answeringLocks } from './http/store-errors';
 import { createRateLimit } from './http/rate-limit';
 import { requestId } from './http/request-id';
@@ -100,6 +101,12 @@ export function createApp(deps: AppDeps): Express {
   app.get('/bj_api_sync/test-connection', rateLimit, admin, testConnection);
   app.get('/metrics', rateLimit, admin, deps.metrics.handler());
   app.get('/bj_api_sync/audit', rateLimit, admin, createAuditHandler(deps.store.audit));
+  app.use(
+    '/bj_api_sync/outbound',
+    rateLimit,
+    admin,
+    createOutboundRouter(deps.getConfig, deps.store.outbound),
+  );
   app.use(createDocsRouter(() => ({ config: deps.getConfig(), modelFields: deps.fields.settled() })));
 
   app.use(

@@ -76,14 +76,15 @@ export function auditEventJson(event: StoredAuditEvent): Record<string, unknown>
   };
 }
 
-function single(value: unknown, name: string): string | undefined {
+/** One query parameter's value, given at most once (shared with outbound-routes.ts). */
+export function single(value: unknown, name: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string')
     throw new InvalidQueryError(`${name}: give exactly one value`, { lineId: name });
   return value;
 }
 
-function integer(raw: string | undefined, name: string, min: number, max: number): number | undefined {
+export function integer(raw: string | undefined, name: string, min: number, max: number): number | undefined {
   if (raw === undefined) return undefined;
   const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!(value >= min && value <= max)) {
