@@ -21,6 +21,7 @@ import { ConnectionAnnouncer, createConnectionAnnouncer } from './ops/connection
 import { ModelFieldsCache } from './records/model-fields-cache';
 import { createAuditRecorder } from './http/audit-recorder';
 import { openGatewayStore } from './gateway-store';
+import { startOutboundPush } from './outbound/start-push';
 import type { StoreSettings } from './store/store-settings';
 import type { RunningSimulator } from './simulator';
 
@@ -116,6 +117,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const { host, port } = current.settings.server;
   const server = await listen(app, options.port ?? port, host);
+  // Pushes changes of the endpoints with an `outbound:` block (docs/outbound.md); follows reloads.
+  const outbound = startOutboundPush({
+    getConfig: () => current,
+    odoo,
+    fields,
+    queue: gatewayStore.store.outbound,
+    logger,
+    registry: metrics.registry,
+  });
   const address = server.address() as AddressInfo;
   const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${address.port}`;
   logger.info('gateway listening', { url, endpoints: [...current.endpoints.keys()] });
@@ -131,8 +141,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const close = (): Promise<void> => {
     closing ??= (async () => {
       watcher?.close();
-      // Stop taking requests first; the background check ends when the Odoo client closes.
-      await drain(server, current.settings.shutdownTimeoutMs, logger);
+      // Stop taking requests and claiming deliveries first; the background check ends when the Odoo client closes.
+      const timeoutMs = current.settings.shutdownTimeoutMs;
+      await Promise.all([drain(server, timeoutMs, logger), outbound.close(timeoutMs)]);
       // The answered requests' audit rows go in before the store closes.
       await auditRecorder.flush();
       await gatewayStore.close();

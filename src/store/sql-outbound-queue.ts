@@ -1,7 +1,7 @@
 /**
  * The outbound queue in the SQL store, every query written once for SQLite and PostgreSQL. The
  * lease is one conditional update (taken when free, expired, or already ours). A claim is one
- * `update … where id in (select … for update skip locked)` on PostgreSQL, so replicas claiming at
+ * `with due as (select … for update skip locked) update …` on PostgreSQL, so replicas claiming at
  * once each get other rows; on SQLite the single statement is atomic (one writer at a time).
  */
 import { ExpressionBuilder, Kysely } from 'kysely';
@@ -86,22 +86,26 @@ export class SqlOutboundQueue implements OutboundQueue {
         eb('next_attempt_at', '<=', now),
         eb.or([eb('claim_expires_at', 'is', null), eb('claim_expires_at', '<=', now)]),
       ]);
-    const candidates = this.db
-      .selectFrom('outbound_deliveries')
-      .select('id')
-      .where(due)
-      .orderBy('next_attempt_at')
-      .orderBy('created_at')
-      .limit(limit)
-      .$if(this.dialect === 'postgres', (query) => query.forUpdate().skipLocked());
+    // A CTE that locks is evaluated once on PostgreSQL: `where id in (select … limit n for update
+    // skip locked)` may run the subquery again and claim more than n rows.
     const rows = await this.db
+      .with('due', (db) =>
+        db
+          .selectFrom('outbound_deliveries')
+          .select('id')
+          .where(due)
+          .orderBy('next_attempt_at')
+          .orderBy('created_at')
+          .limit(limit)
+          .$if(this.dialect === 'postgres', (query) => query.forUpdate().skipLocked()),
+      )
       .updateTable('outbound_deliveries')
       .set((eb) => ({
         claimed_by: holder,
         claim_expires_at: now + claimMs,
         attempts: eb('attempts', '+', 1),
       }))
-      .where('id', 'in', candidates)
+      .where('id', 'in', (eb) => eb.selectFrom('due').select('due.id'))
       .where(due)
       .returningAll()
       .execute();

@@ -21,6 +21,8 @@ import {
   SimulatorOptions,
   startSimulator,
 } from '../../../src/simulator';
+import type { OutboundService } from '../../../src/outbound/outbound-service';
+import { startOutboundPush } from '../../../src/outbound/start-push';
 import { openStore } from '../../../src/store/open-store';
 import { Store } from '../../../src/store/store';
 import { StoreSettings } from '../../../src/store/store-settings';
@@ -43,6 +45,8 @@ export interface HarnessOptions {
   useApiKey?: boolean;
   /** The store the app uses; default memory (nothing left on disk). */
   store?: StoreSettings;
+  /** Runs the outbound push too, as src/gateway.ts does (endpoints with an `outbound:` block). */
+  outbound?: boolean;
 }
 
 export interface Harness {
@@ -51,6 +55,10 @@ export interface Harness {
   config: GatewayConfig;
   logs: string[];
   store: Store;
+  /** The outbound push, when `outbound` was asked for. */
+  outbound?: OutboundService;
+  /** The app's metrics, as /metrics serves them. */
+  metricsText(): Promise<string>;
   /** Waits until the audit rows of the requests answered so far are written. */
   flushAudit(): Promise<void>;
   /** Object-service calls the simulator saw since the last `resetCalls()`. */
@@ -90,17 +98,28 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     odooCallObserver(metrics),
   );
   const store = await openStore(options.store ?? { type: 'memory' });
+  const fields = new ModelFieldsCache(odoo);
   const auditRecorder = createAuditRecorder(store.audit, logger, metrics.registry);
   const app = createApp({
     getConfig: () => config,
     odoo,
-    fields: new ModelFieldsCache(odoo),
+    fields,
     logger,
     metrics,
     store,
     auditRecorder,
     ...options.extraDeps,
   });
+  const outbound = options.outbound
+    ? startOutboundPush({
+        getConfig: () => config,
+        odoo,
+        fields,
+        queue: store.outbound,
+        logger,
+        registry: metrics.registry,
+      })
+    : undefined;
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -111,10 +130,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     config,
     logs,
     store,
+    outbound,
+    metricsText: () => metrics.registry.metrics(),
     flushAudit: () => auditRecorder.flush(),
     objectCalls: () => sim.controls.callLog().filter((call) => call.service === 'object'),
     resetCalls: () => sim.controls.clearCallLog(),
     close: async () => {
+      await outbound?.close(0);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await auditRecorder.flush();
