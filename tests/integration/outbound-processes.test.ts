@@ -29,7 +29,7 @@ let sim: RunningSimulator;
 let receiver: Receiver;
 let config: TempConfig;
 let storeDir: string;
-let gateways: GatewayProcess[] = [];
+const gateways: GatewayProcess[] = [];
 let serial = 0;
 
 beforeAll(async () => {
