@@ -23,7 +23,9 @@ export interface Received {
   signatureOk?: boolean;
 }
 
-export type Answer = { status: number; body?: string; headers?: Record<string, string> } | 'hang';
+/** `delayMs`: answer that much later (a slow receiver); `hang`: never. */
+export type Answer =
+  { status: number; body?: string; headers?: Record<string, string>; delayMs?: number } | 'hang';
 
 export interface Receiver {
   url: string;
@@ -93,8 +95,10 @@ export async function startReceiver(secret?: string): Promise<Receiver> {
           receiver.received.push(request);
           const answer = receiver.answer(request);
           if (answer === 'hang') return;
-          res.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers });
-          res.end(answer.body ?? '');
+          setTimeout(() => {
+            res.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers });
+            res.end(answer.body ?? '');
+          }, answer.delayMs ?? 0);
         });
       });
       server.on('connection', (socket: Socket) => {
