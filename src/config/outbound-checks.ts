@@ -1,7 +1,8 @@
 /**
  * An endpoint's `outbound:` block beyond its structure: each auth type carries its credentials and
  * only those, a secret is taken from the environment (`${VAR}`) rather than written in the file that
- * ships with the image, and the backoff's first wait is not longer than its cap.
+ * ships with the image, the URL carries no credentials, and the backoff's first wait is not longer
+ * than its cap.
  */
 import { RawOutbound, RawOutboundAuth } from './raw-types';
 import { Report } from './report';
@@ -46,6 +47,14 @@ export function checkOutbound(outbound: RawOutbound, rawAuth: unknown, report: R
         `${key}: "\${OUTBOUND_${key.toUpperCase()}}"`,
       );
     }
+  }
+  const url = new URL(outbound.url); // joi has accepted it as an http(s) URI
+  if (url.username !== '' || url.password !== '') {
+    report(
+      ['outbound', 'url'],
+      'must not hold credentials (they would be logged and stored with it)',
+      'use outbound.auth',
+    );
   }
   if (outbound.backoff.initial_ms > outbound.backoff.max_ms) {
     report(['outbound', 'backoff', 'initial_ms'], `is larger than max_ms (${outbound.backoff.max_ms})`);

@@ -86,6 +86,10 @@ test.each([
     '8 outbound.backoff.initial_ms: is larger than max_ms (1000)',
   ],
   [
+    '  url: https://user:pw@r.example/hook\n',
+    '7 outbound.url: must not hold credentials (they would be logged and stored with it) (use outbound.auth)',
+  ],
+  [
     '  url: https://r.example\n  events: [create, delete]\n',
     '8 outbound.events[1]: must be one of create, update, archive',
   ],
