@@ -17,12 +17,8 @@ export type DeliveryOutcome = 'delivered' | 'retried' | 'dead';
 export interface SenderDeps {
   queue: OutboundQueue;
   holder: string;
-  onOutcome: (
-    endpoint: string,
-    outcome: DeliveryOutcome,
-    delivery: Delivery,
-    outcomeInfo: PostOutcome,
-  ) => void;
+  /** After each attempt is recorded: for metrics and the log (`result.answer` says why). */
+  onOutcome: (endpoint: string, outcome: DeliveryOutcome, delivery: Delivery, result: PostOutcome) => void;
   random?: () => number;
   now?: () => number;
 }

@@ -10,6 +10,7 @@ import type winston from 'winston';
 import type { GatewayConfig } from '../config/types';
 import type { OutboundQueue } from '../store/outbound-queue';
 import type { ChangeSource } from './change-source';
+import type { DeliveryOutcome } from './endpoint-sender';
 import { EndpointWorker } from './endpoint-worker';
 import { createOutboundMetrics } from './outbound-metrics';
 
@@ -40,8 +41,7 @@ export function startOutbound(options: OutboundOptions): OutboundService {
   const deps = {
     ...options,
     holder,
-    onOutcome: (endpoint: string, outcome: 'delivered' | 'retried' | 'dead') =>
-      metrics?.count(endpoint, outcome),
+    onOutcome: (endpoint: string, outcome: DeliveryOutcome) => metrics?.count(endpoint, outcome),
   };
   let closed = false;
   const sync = (): void => {
