@@ -4,10 +4,14 @@
  * with the receiver's answer; the admin API replays, pauses and resumes; /metrics shows it all.
  */
 import request from 'supertest';
-import { Harness, startHarness } from './support/gateway-harness';
-import { OUTBOUND_SECRET, PARTNERS_AUTH, pushingConfig } from './support/outbound-config';
-import { Receiver, defaultAnswer, startReceiver } from './support/outbound-receiver';
-import { TempConfig } from './support/temp-config';
+import { Harness } from './support/gateway-harness';
+import {
+  OUTBOUND_SECRET,
+  PARTNERS_AUTH,
+  PushingGateway,
+  startPushingGateway,
+} from './support/outbound-config';
+import { Receiver, defaultAnswer } from './support/outbound-receiver';
 import { sleep, waitFor } from './support/waiting';
 
 const ADMIN = '/bj_api_sync/outbound';
@@ -15,27 +19,16 @@ const ADMIN = '/bj_api_sync/outbound';
 describe('outbound push to a receiver', () => {
   let h: Harness;
   let receiver: Receiver;
-  let config: TempConfig;
+  let pushing: PushingGateway;
   let serial = 0;
 
   beforeAll(async () => {
-    receiver = await startReceiver(OUTBOUND_SECRET);
-    config = pushingConfig(
+    pushing = await startPushingGateway(
       '  interval_s: 1\n  max_attempts: 3\n  backoff: { initial_ms: 100, max_ms: 400 }\n',
     );
-    h = await startHarness({
-      configPath: config.configPath,
-      env: { RECEIVER_URL: receiver.url, OUTBOUND_SECRET },
-      outbound: true,
-    });
-    // The first poll sets the cursor to "now": changes before it are not pushed.
-    await waitFor(async () => (await h.store.outbound.state('partners'))?.cursor != null);
+    ({ h, receiver } = pushing);
   });
-  afterAll(async () => {
-    await h?.close();
-    await receiver?.close();
-    config?.remove();
-  });
+  afterAll(() => pushing?.close());
   beforeEach(() => {
     receiver.answer = defaultAnswer;
     receiver.secret = OUTBOUND_SECRET;

@@ -3,10 +3,9 @@
  * partners keep changing inside Odoo, then back: every change arrives, and an event that arrives
  * twice carries the same event id and the same content.
  */
-import { Harness, startHarness } from './support/gateway-harness';
-import { OUTBOUND_SECRET, pushingConfig } from './support/outbound-config';
-import { Receiver, ReceivedEvent, startReceiver } from './support/outbound-receiver';
-import { TempConfig } from './support/temp-config';
+import { Harness } from './support/gateway-harness';
+import { PushingGateway, startPushingGateway } from './support/outbound-config';
+import { Receiver, ReceivedEvent } from './support/outbound-receiver';
 import { sleep, waitFor } from './support/waiting';
 
 const DOWN_MS = 30_000;
@@ -14,25 +13,15 @@ const DOWN_MS = 30_000;
 describe('outbound push while the receiver is down', () => {
   let h: Harness;
   let receiver: Receiver;
-  let config: TempConfig;
+  let pushing: PushingGateway;
 
   beforeAll(async () => {
-    receiver = await startReceiver(OUTBOUND_SECRET);
-    config = pushingConfig(
+    pushing = await startPushingGateway(
       '  interval_s: 1\n  max_attempts: 100\n  backoff: { initial_ms: 500, max_ms: 2000 }\n',
     );
-    h = await startHarness({
-      configPath: config.configPath,
-      env: { RECEIVER_URL: receiver.url, OUTBOUND_SECRET },
-      outbound: true,
-    });
-    await waitFor(async () => (await h.store.outbound.state('partners'))?.cursor != null);
+    ({ h, receiver } = pushing);
   });
-  afterAll(async () => {
-    await h?.close();
-    await receiver?.close();
-    config?.remove();
-  });
+  afterAll(() => pushing?.close());
 
   test('when the receiver is down for 30 s and comes back, then every change is delivered, repeats with the same event id', async () => {
     await receiver.down();

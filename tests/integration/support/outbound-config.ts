@@ -1,5 +1,8 @@
 /** The endpoint the outbound tests push: customers (res.partner with customer_rank), signed with hmac. */
+import { Harness, startHarness } from './gateway-harness';
+import { Receiver, startReceiver } from './outbound-receiver';
 import { TempConfig, writeTempConfig } from './temp-config';
+import { waitFor } from './waiting';
 
 export const OUTBOUND_SECRET = 'outbound-test-secret';
 
@@ -28,3 +31,34 @@ export function pushingConfig(outbound = '  interval_s: 1\n'): TempConfig {
 }
 
 export const PARTNERS_AUTH = { Authorization: 'Bearer partners-token' };
+
+export interface PushingGateway {
+  h: Harness;
+  receiver: Receiver;
+  close(): Promise<void>;
+}
+
+/**
+ * A receiver checking signatures, and the harness pushing `partners` to it (`outbound`: as for
+ * pushingConfig); resolves once the first poll has set the cursor to "now" (earlier changes are not
+ * pushed).
+ */
+export async function startPushingGateway(outbound: string): Promise<PushingGateway> {
+  const receiver = await startReceiver(OUTBOUND_SECRET);
+  const config = pushingConfig(outbound);
+  const h = await startHarness({
+    configPath: config.configPath,
+    env: { RECEIVER_URL: receiver.url, OUTBOUND_SECRET },
+    outbound: true,
+  });
+  await waitFor(async () => (await h.store.outbound.state('partners'))?.cursor != null);
+  return {
+    h,
+    receiver,
+    close: async () => {
+      await h.close();
+      await receiver.close();
+      config.remove();
+    },
+  };
+}
