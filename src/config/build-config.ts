@@ -125,6 +125,10 @@ function buildEndpoint(file: ValidEndpointFile, mapping: MappingDef): EndpointDe
     delete: value.delete,
     upsert: value.upsert,
     unknownKeys: value.unknown_keys,
+    changes: value.changes && {
+      overlapS: value.changes.overlap_s,
+      clockSkewS: value.changes.clock_skew_s,
+    },
   });
 }
 

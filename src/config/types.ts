@@ -79,6 +79,8 @@ export interface EndpointDef extends MappingDef {
   delete: 'unlink' | 'archive';
   upsert: boolean;
   unknownKeys: 'reject' | 'ignore';
+  /** The change feed's timing (`GET /{endpoint}/changes`, docs/changes.md); absent: its defaults. */
+  changes?: { overlapS: number; clockSkewS: number };
 }
 
 export interface GatewaySettings {

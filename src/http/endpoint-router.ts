@@ -32,6 +32,7 @@ import {
   handleUpdate,
 } from './endpoint-handlers';
 import { setContextEndpoint } from '../context/request-context';
+import { CHANGES_PATH, handleChanges } from './changes-handler';
 import type { BatchHandler } from './batch-handler';
 import type { IdempotentWrapper } from './idempotency';
 import { WriteReply, WriteRequest, sendReply } from './write-reply';
@@ -169,6 +170,7 @@ function dispatch(deps: EndpointRouterDeps): RequestHandler {
     switch (req.method) {
       case 'GET':
       case 'HEAD':
+        if (req.params.id === CHANGES_PATH) return handleChanges(input);
         return hasId ? handleGetOne(input) : handleList(input);
       case 'DELETE':
         return handleDelete(input);

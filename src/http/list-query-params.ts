@@ -47,7 +47,7 @@ function fieldsParam(query: Readonly<Record<string, unknown>>, errors: ErrorDeta
  * A reserved parameter's text: the last one when repeated (`limit=5&limit=10`). Anything the query
  * parser nested (`order[a]=x`, `order[1][b]=c`) is a 400, not a default and not a crash.
  */
-function single(value: unknown, name: string, errors: ErrorDetail[]): string | undefined {
+export function single(value: unknown, name: string, errors: ErrorDetail[]): string | undefined {
   const last: unknown = Array.isArray(value) ? value[value.length - 1] : value;
   if (last === undefined || typeof last === 'string') return last;
   errors.push({ line_id: name, error: 'must be a single value' });
@@ -55,7 +55,7 @@ function single(value: unknown, name: string, errors: ErrorDetail[]): string | u
 }
 
 /** Whole numbers only; a sign is read (the range is the endpoint's to judge), `2.5` or `abc` are not. */
-function parseInteger(value: unknown, name: string, errors: ErrorDetail[]): number | undefined {
+export function parseInteger(value: unknown, name: string, errors: ErrorDetail[]): number | undefined {
   const text = single(value, name, errors);
   if (text === undefined || text === '') return undefined;
   if (!/^-?\d{1,9}$/.test(text)) {

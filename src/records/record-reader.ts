@@ -19,11 +19,13 @@ import { findOneRecord, identifierDomain, parseIdentifierValue, theOneRecord } f
 import { RelatedStore, loadRelated } from './related-loader';
 import {
   FetchedRecords,
+  RecordsSearch,
   webListPage,
   webReadById,
   webSaveSpecification,
   webSaved,
   webSearch,
+  webSearchPage,
 } from './web-reads';
 
 export interface ReadDeps {
@@ -110,6 +112,36 @@ export async function getRecordById(
   }
   const [data] = await renderFetched(deps, endpoint, fetched, catalog);
   return data ?? null;
+}
+
+/** A record as GET renders it, beside the Odoo record it came from (with the extra fields asked for). */
+export interface RenderedRecord {
+  odoo: OdooRecord;
+  data: OdooRecord;
+}
+
+/**
+ * Records of a search the caller built (the change feed's), rendered as GET renders them, each with
+ * its Odoo record holding `extraFields` too (write_date...): one Odoo call per page on the web plan.
+ */
+export async function searchRendered(
+  deps: ReadDeps,
+  endpoint: EndpointDef,
+  search: RecordsSearch,
+  extraFields: readonly string[],
+): Promise<RenderedRecord[]> {
+  const catalog = await deps.fields.catalogFor(endpoint, deps.lookup);
+  let fetched: FetchedRecords;
+  if (await usesWebPlan(deps.odoo, deps.readPlan)) {
+    fetched = await webSearchPage({ ...deps, endpoint, catalog }, search, extraFields);
+  } else {
+    const model = odooModel(deps.odoo, endpoint.model, endpoint.context);
+    const fields = [...new Set([...fieldsToRead(endpoint, catalog), ...extraFields])];
+    const records = await model.searchRead<OdooRecord>(search.domain, { ...search, fields });
+    fetched = { records, ...(await classicRelated(deps, endpoint, records, catalog)) };
+  }
+  const data = await renderFetched(deps, endpoint, fetched, catalog);
+  return fetched.records.map((odoo, index) => ({ odoo, data: data[index] ?? {} }));
 }
 
 /**

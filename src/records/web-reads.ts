@@ -26,9 +26,13 @@ export interface WebReadInput {
   lookup: MappingLookup;
 }
 
-/** The endpoint's model, the specification of what to read (`keys` only, when given) and its flattener. */
-function webReader(input: WebReadInput, keys?: ReadonlySet<string>) {
+/**
+ * The endpoint's model, the specification of what to read (`keys` only, when given; plus `extraFields`
+ * of the model, read as they are) and its flattener.
+ */
+function webReader(input: WebReadInput, keys?: ReadonlySet<string>, extraFields: readonly string[] = []) {
   const spec = buildReadSpec(input.endpoint, input.catalog, input.lookup, keys);
+  for (const field of extraFields) if (!spec.fields.has(field)) spec.fields.set(field, null);
   return {
     model: odooModel(input.odoo, input.endpoint.model, input.endpoint.context),
     specification: toOdooSpecification(spec),
@@ -67,6 +71,31 @@ export async function webSearch(
 ): Promise<FetchedRecords> {
   const { model, specification, flatten } = webReader(input);
   return flatten((await model.webSearchRead<OdooRecord>(domain, specification, { limit })).records);
+}
+
+/**
+ * A page of records matching `search.domain` in `search.order`, with `extraFields` beside the mapped
+ * ones (the change feed's write_date...). The count is capped at the page, so Odoo does not count.
+ */
+export async function webSearchPage(
+  input: WebReadInput,
+  search: RecordsSearch,
+  extraFields: readonly string[],
+): Promise<FetchedRecords> {
+  const { model, specification, flatten } = webReader(input, undefined, extraFields);
+  const { domain, ...options } = search;
+  const answer = await model.webSearchRead<OdooRecord>(domain, specification, {
+    ...options,
+    countLimit: search.limit,
+  });
+  return flatten(answer.records);
+}
+
+/** A search the caller built whole (domain, order, limit). */
+export interface RecordsSearch {
+  domain: readonly unknown[];
+  order: string;
+  limit: number;
 }
 
 /** The record with this id (it was just written, so it exists: `web_read` faults on a missing id). */

@@ -3,7 +3,7 @@
  * number of times), a capped call log, the server's log lines, sessions and API keys.
  * Cheap enough to stay on during benchmarks.
  */
-import type { FailureSpec, SimulatorCall, SimulatorControls } from './types';
+import type { FailureSpec, SimulatorCall, SimulatorControls, SimulatorOdoo } from './types';
 
 const LOG_CAP = 100_000;
 const SERVER_LOG_CAP = 10_000;
@@ -18,6 +18,8 @@ export interface ControlHooks {
   setApiKey(key: string | null, login: string | undefined): void;
   /** The option `log` of the simulator, if given. */
   log?: (line: string) => void;
+  /** Changes from inside Odoo (inside-odoo.ts). */
+  odoo: SimulatorOdoo;
 }
 
 export class ControlState implements SimulatorControls {
@@ -33,6 +35,10 @@ export class ControlState implements SimulatorControls {
     private readonly hooks: ControlHooks,
   ) {
     this.latency = initialLatency;
+  }
+
+  get odoo(): SimulatorOdoo {
+    return this.hooks.odoo;
   }
 
   get latencyMs(): number {

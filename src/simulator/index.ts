@@ -7,6 +7,8 @@
 import type { AddressInfo } from 'node:net';
 import { AuthService } from './auth';
 import { ControlState } from './controls';
+import { insideOdoo } from './inside-odoo';
+import { Orm } from './orm/orm';
 import { createSimulatorServer } from './http-server';
 import { buildRegistry } from './models';
 import { createRouter } from './router';
@@ -22,6 +24,7 @@ export type {
   RunningSimulator,
   SimulatorCall,
   SimulatorControls,
+  SimulatorOdoo,
   SimulatorOptions,
   SimulatorProtocol,
   SimulatorUser,
@@ -66,6 +69,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     sessionLogins: () => sessions.loginCount,
     setApiKey: (key, login) => auth.setApiKey(login ?? main.login, key),
     log: options.log,
+    odoo: insideOdoo((at, work) => {
+      const orm = new Orm(registry, store, main.uid, at ? () => at.getTime() : now);
+      return store.transaction(() => work(orm));
+    }),
   });
   const sessionRoutes = new SessionRoutes({ version, db, multiDb, dispatcher, auth, sessions, now });
   const route = createRouter({

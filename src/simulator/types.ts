@@ -96,7 +96,25 @@ export interface SimulatorCall {
   kwargs: Record<string, unknown>;
 }
 
+/**
+ * Changes made inside the simulated Odoo, not through its API (src/simulator/inside-odoo.ts); faults
+ * (an unknown field, a missing record) are thrown as they are. Dates are stamped to the second.
+ */
+export interface SimulatorOdoo {
+  /** The new records' ids. */
+  create(model: string, valsList: readonly Record<string, unknown>[]): number[];
+  write(model: string, ids: readonly number[], vals: Record<string, unknown>): void;
+  /** `active = false`, as Odoo's Archive action. */
+  archive(model: string, ids: readonly number[]): void;
+  /** A create whose transaction started at `at` and commits now: create_date and write_date are `at`. */
+  createAsOf(model: string, valsList: readonly Record<string, unknown>[], at: Date): number[];
+  /** A write whose transaction started at `at` and commits now (a late commit): write_date is `at`. */
+  writeAsOf(model: string, ids: readonly number[], vals: Record<string, unknown>, at: Date): void;
+}
+
 export interface SimulatorControls {
+  /** Change records from inside Odoo (not through its API): for tests of what others change. */
+  readonly odoo: SimulatorOdoo;
   setLatency(ms: number): void;
   /** null clears. `method` matches the model method (object calls) or the service method (common). */
   injectFailure(failure: FailureSpec | null): void;

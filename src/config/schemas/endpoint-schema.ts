@@ -11,6 +11,7 @@ import {
   fieldSchema,
   modelSchema,
   nameSchema,
+  nonNegativeInt,
   positiveInt,
 } from './common-schema';
 
@@ -38,6 +39,7 @@ export const ENDPOINT_ONLY_KEYS = [
   'delete',
   'upsert',
   'unknown_keys',
+  'changes',
 ] as const;
 
 const relationSchema = Joi.object({
@@ -95,6 +97,10 @@ export const endpointSchema = Joi.object({
   delete: Joi.string().valid('unlink', 'archive').default('unlink'),
   upsert: Joi.boolean().default(false),
   unknown_keys: Joi.string().valid('reject', 'ignore').default('reject'),
+  changes: Joi.object({
+    overlap_s: positiveInt(60).max(86_400).description('change feed: seconds re-read for late commits'),
+    clock_skew_s: nonNegativeInt(2).max(60).description('change feed: how far the Odoo and gateway clocks may differ'),
+  } satisfies SchemaKeys<NonNullable<RawEndpointFile['changes']>>),
   fields: Joi.array().items(fieldLineSchema).min(1).required(),
 } satisfies SchemaKeys<RawEndpointFile>)
   // Messages for these two are written in joi-problems.ts: `.messages()` here would cascade to every child.
