@@ -95,6 +95,11 @@ export const endpointSchema = Joi.object({
   delete: Joi.string().valid('unlink', 'archive').default('unlink'),
   upsert: Joi.boolean().default(false),
   unknown_keys: Joi.string().valid('reject', 'ignore').default('reject'),
+  odoo_fills: Joi.array()
+    .items(fieldSchema)
+    .unique()
+    .default([])
+    .description('required Odoo fields that Odoo fills on create itself (computed without @api.depends)'),
   fields: Joi.array().items(fieldLineSchema).min(1).required(),
 } satisfies SchemaKeys<RawEndpointFile>)
   // Messages for these two are written in joi-problems.ts: `.messages()` here would cascade to every child.
