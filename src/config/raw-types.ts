@@ -36,6 +36,7 @@ export type RawEndpointFile = Yaml<Omit<EndpointDef, keyof MappingDef | 'auth'>>
   endpoint?: string;
   mapping?: string;
   model: string;
+  odoo_fills: string[];
   auth?: RawAuth;
   fields: RawFieldLine[];
 };
