@@ -101,10 +101,13 @@ export const endpointSchema = Joi.object({
   unknown_keys: Joi.string().valid('reject', 'ignore').default('reject'),
   changes: Joi.object({
     overlap_s: positiveInt(60).max(86_400).description('change feed: seconds re-read for late commits'),
-    clock_skew_s: nonNegativeInt(2)
-      .max(60)
-      .description('change feed: how far the Odoo and gateway clocks may differ'),
+    clock_skew_s: nonNegativeInt(2).max(60).description('change feed: how far the Odoo and gateway clocks may differ'),
   } satisfies SchemaKeys<NonNullable<RawEndpointFile['changes']>>),
+  odoo_fills: Joi.array()
+    .items(fieldSchema)
+    .unique()
+    .default([])
+    .description('required Odoo fields that Odoo fills on create itself (computed without @api.depends)'),
   outbound: outboundSchema.description('push changes to a receiver (docs/outbound.md)'),
   fields: Joi.array().items(fieldLineSchema).min(1).required(),
 } satisfies SchemaKeys<RawEndpointFile>)
