@@ -15,7 +15,8 @@ export interface SeenBucket {
   /**
    * While the second may still receive writes (open): each id's content hash, aligned with `ids`, so
    * that a re-edit within the same second (same write_date) is told apart from a plain re-read.
-   * Absent once the second is closed: then the (second, id) pairs are excluded from the search.
+   * Absent once the second is closed and re-read: then the (second, id) pairs are excluded from the
+   * search. '' for an id first met after its second closed.
    */
   hashes?: string[];
 }
@@ -45,7 +46,8 @@ export const MAX_CURSOR_CHARS = 60_000;
 const MAX_JSON_BYTES = 1_000_000;
 /** Up to the year 9999, like Odoo's datetimes. */
 const MAX_EPOCH_S = 253_402_300_799;
-const HASH = /^[0-9a-f]{8}$/;
+/** A content hash, or '' for an id met after its second closed. */
+const HASH = /^([0-9a-f]{8})?$/;
 /** Ids a cursor may list in all its seconds together; far more than a window of real changes holds. */
 export const MAX_SEEN_IDS = 200_000;
 

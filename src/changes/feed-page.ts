@@ -36,7 +36,7 @@ export interface PageOutcome {
  */
 export const MAX_OPEN_HASHES = 1000;
 
-/** Per second: id → content hash, or '' in a closed second (its ids are excluded by the search). */
+/** Per second: id → content hash, or '' when it was met in a closed second (known by id alone). */
 type WorkingSeen = Map<number, Map<number, string>>;
 
 export function decidePage(cursor: FeedCursor, rows: readonly FeedRow[], input: PageInput): PageOutcome {
@@ -52,16 +52,19 @@ export function decidePage(cursor: FeedCursor, rows: readonly FeedRow[], input: 
     const bucket = seen.get(row.second);
     const known = bucket?.get(row.id);
     if (known !== undefined && (known === '' || known === row.hash)) continue; // this version went out
-    const hashed = isOpenSecond(row.second, nowS, timing) || (bucket !== undefined && hasHashes(bucket));
-    if (taken.length === limit || (hashed && known === undefined && openHashes >= MAX_OPEN_HASHES)) {
+    // A hash tells a same-second re-edit from a re-read: needed while the second is open, and for a
+    // re-edit found by the closing re-read (the second keeps its hashes until that re-read is done).
+    const needsHash = isOpenSecond(row.second, nowS, timing) || known !== undefined;
+    const isNew = known === undefined;
+    if (taken.length === limit || (needsHash && isNew && openHashes >= MAX_OPEN_HASHES)) {
       waitForClose = taken.length < limit;
       stop = index;
       break;
     }
-    if (hashed && known === undefined) openHashes++;
+    if (needsHash && isNew) openHashes++;
     taken.push(index);
     const target = bucket ?? new Map<number, string>();
-    target.set(row.id, hashed ? row.hash : '');
+    target.set(row.id, needsHash ? row.hash : '');
     seen.set(row.second, target);
   }
   const complete = stop === undefined && rows.length < queryLimit;
@@ -102,6 +105,6 @@ function countHashes(seen: WorkingSeen): number {
 function toBucket(ids: ReadonlyMap<number, string>, keepHashes: boolean): SeenBucket {
   const sorted = [...ids.keys()].sort((a, b) => a - b);
   if (!keepHashes) return { ids: sorted };
-  // A closed second's id met again while the second kept hashes (cannot happen by the clock) gets one.
-  return { ids: sorted, hashes: sorted.map((id) => ids.get(id) || '00000000') };
+  // '' for the ids met after the second closed: they are known by id alone.
+  return { ids: sorted, hashes: sorted.map((id) => ids.get(id) ?? '') };
 }

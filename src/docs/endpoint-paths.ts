@@ -3,6 +3,7 @@
  * the enabled methods, each with the error responses it can really give.
  */
 import { EndpointDef, HttpMethod } from '../config/types';
+import { changesBody, changesExample, changesParameters } from './changes-operation';
 import { exampleIdentifier, exampleRecord } from './example-values';
 import { FieldSchemaContext, SchemaSide, lineValueSchema } from './field-schema';
 import { JsonSchema, schemaRef } from './json-schema';
@@ -24,6 +25,8 @@ export const API_PREFIX = '/bj_api_sync/v1';
 
 export interface EndpointPaths {
   collection: JsonSchema;
+  /** `/{name}/changes`: the change feed (GET only); empty when GET is not enabled. */
+  changes: JsonSchema;
   item: JsonSchema;
 }
 
@@ -42,6 +45,7 @@ export function endpointPaths(
   const key = identifierKey(endpoint);
   const example = (side: SchemaSide) => exampleRecord(endpoint, side, schemas.examples);
   const collection: JsonSchema = {};
+  const changes: JsonSchema = {};
   const item: JsonSchema = { parameters: [idParameter(endpoint, schemas)] };
 
   const ambiguous = endpoint.identifier ? ['409'] : [];
@@ -54,6 +58,9 @@ export function endpointPaths(
     });
     item.get = op('get', 'Get one record', [fieldsParameter(endpoint)], ['400', '404', ...ambiguous], {
       '200': ok('The record', dataBody(read), { success: true, data: example('read') }),
+    });
+    changes.get = op('changes', 'Records changed since the cursor', changesParameters(endpoint), ['400'], {
+      '200': ok('A page of changes', changesBody(endpoint, read), changesExample(endpoint, example('read'))),
     });
   }
   if (enabled('POST')) {
@@ -104,6 +111,11 @@ export function endpointPaths(
   const allowed = `Other methods answer 405 (Allow: ${endpoint.methods.join(', ')}).`;
   return {
     collection: { ...collection, description: allowed },
+    changes: {
+      ...changes,
+      description:
+        'The change feed (docs/changes.md); it shadows GET one of a record whose identifier is "changes".',
+    },
     item: { ...item, description: allowed },
   };
 }

@@ -121,6 +121,6 @@ function filterValueSchema(line: FieldLine, schema: JsonSchema): JsonSchema {
   return scalar;
 }
 
-function query(name: string, description: string, schema: JsonSchema): JsonSchema {
+export function query(name: string, description: string, schema: JsonSchema): JsonSchema {
   return { name, in: 'query', required: false, description, schema };
 }

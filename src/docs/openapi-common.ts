@@ -11,7 +11,7 @@ export const BATCH_RESULT_SCHEMA = 'BatchResult';
 /** Status → the `status_code` values api.md allows for it, and when it happens. */
 const ERRORS: Record<string, { codes: string[]; description: string; headers?: string[] }> = {
   '400': {
-    codes: ['INVALID_JSON', 'VALIDATION_ERROR', 'INVALID_QUERY', 'ODOO_VALIDATION_ERROR'],
+    codes: ['INVALID_JSON', 'VALIDATION_ERROR', 'INVALID_QUERY', 'INVALID_CURSOR', 'ODOO_VALIDATION_ERROR'],
     description: 'Bad body, bad query or identifier, or Odoo refused the values',
   },
   '401': {

@@ -31,8 +31,10 @@ export function buildOpenApi(
   const securitySchemes: Record<string, JsonSchema> = {};
   const tags: JsonSchema[] = [];
   for (const endpoint of [...config.endpoints.values()].sort((a, b) => a.name.localeCompare(b.name))) {
-    const { collection, item } = endpointPaths(endpoint, schemas, ctx);
+    const { collection, changes, item } = endpointPaths(endpoint, schemas, ctx);
     if (hasOperation(collection)) paths[`${API_PREFIX}/${endpoint.name}`] = collection;
+    // Before `{id}`: a path template matcher must meet the literal path first.
+    if (hasOperation(changes)) paths[`${API_PREFIX}/${endpoint.name}/changes`] = changes;
     if (hasOperation(item)) paths[`${API_PREFIX}/${endpoint.name}/{id}`] = item;
     const scheme = securityScheme(endpoint.auth, `the ${endpoint.name} endpoint`);
     if (scheme) securitySchemes[securitySchemeName(endpoint.name)] = scheme;

@@ -167,3 +167,34 @@ describe('GET /{endpoint}/changes', () => {
     expect((await request(h.url).get(FEED)).status).toBe(401);
   });
 });
+
+describe.each([
+  ['web', 'auto', ['res.partner.web_search_read']],
+  ['classic', 'classic', ['res.partner.search_read']],
+] as const)('the change feed on the %s read plan', (_plan, readPlan, pageCalls) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ env: { ODOO_READ_PLAN: readPlan } });
+  });
+  afterAll(() => h.close());
+
+  test('when a page of changes is read, then its Odoo calls are the ones of a GET list page', async () => {
+    const start = await request(h.url).get(FEED).set(SHOP_AUTH);
+    h.sim.controls.odoo.create(
+      'res.partner',
+      ['Q-1', 'Q-2', 'Q-3'].map((ref) => ({ name: ref, ref, customer_rank: 1, category_id: [[6, 0, [1]]] })),
+    );
+    await request(h.url).get(FEED).query({ cursor: start.body.next_cursor }).set(SHOP_AUTH); // warms fields_get
+    h.resetCalls();
+    const page = await request(h.url).get(FEED).query({ cursor: start.body.next_cursor }).set(SHOP_AUTH);
+    expect(page.body.data.map((record: { customer_id: string }) => record.customer_id)).toEqual([
+      'Q-1',
+      'Q-2',
+      'Q-3',
+    ]);
+    const calls = h.objectCalls().map((call) => `${call.model}.${call.modelMethod}`);
+    // The classic plan adds one `read` per related model (the tags), as GET list does.
+    expect(calls.slice(0, 1)).toEqual(pageCalls);
+    if (readPlan === 'auto') expect(calls).toEqual(pageCalls);
+  });
+});

@@ -98,6 +98,9 @@ describe('answers of a client session against the served OpenAPI document', () =
     });
     await call('delete', `${V1}/customers/C-7002`);
     await call('delete', `${V1}/customers?customer_id=C-7001`);
+    // The change feed since before the writes above: created, updated and archived (tombstones).
+    await call('get', `${V1}/customers/changes?since=2020-01-01T00:00:00Z&limit=50`);
+    await call('get', `${V1}/customers/changes?cursor=damaged`);
     // Errors: each has its status in the spec, with the error body.
     await call('get', `${V1}/customers/C-0000`);
     await call('get', `${V1}/customers?limit=abc&nope=1`);
