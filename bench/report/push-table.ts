@@ -17,7 +17,7 @@ export function pushLines(row: PushRowResult): Line[] {
       : `${row.odooCallsPerRecord} (${row.odooCalls.toLocaleString('en-US')} calls)`;
   const lines: Line[] = [
     [name, 'records/s, first change made → all at the receiver', arrived, '', ''],
-    ['', 'Odoo calls per record (the gateway’s, all kinds)', calls, '', ''],
+    ['', `Odoo calls per record (the gateway’s; read plan ${row.readPlan})`, calls, '', ''],
     [
       '',
       'POSTs / repeated events at the receiver',
