@@ -105,6 +105,7 @@ function buildMapping({ source, value }: ValidEndpointFile): MappingDef {
     model: value.model,
     fields,
     identifier: fields.find((line) => line.identifier),
+    odooFills: value.odoo_fills,
     // The lines themselves carry theirs: only where `fields:` starts is kept here.
     source: { file: source.file, line: source.lineOf([kind]), keys: source.keyLines([], ['fields']) },
   });

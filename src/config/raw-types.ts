@@ -54,6 +54,7 @@ export type RawEndpointFile = Yaml<Omit<EndpointDef, keyof MappingDef | 'auth' |
   endpoint?: string;
   mapping?: string;
   model: string;
+  odoo_fills: string[];
   auth?: RawAuth;
   outbound?: RawOutbound;
   fields: RawFieldLine[];

@@ -63,6 +63,11 @@ export interface MappingDef {
   fields: readonly FieldLine[];
   /** The identifier line, or undefined when records are identified by their Odoo id. */
   identifier?: FieldLine;
+  /**
+   * Required Odoo fields that Odoo fills on create although fields_get cannot tell (a compute method
+   * without `@api.depends`): the required-fields check takes them as filled.
+   */
+  odooFills: readonly string[];
   source: SourcePlace;
 }
 

@@ -1,7 +1,7 @@
 /**
  * One endpoint's folder of the Postman collection as a runnable smoke test, in the order a real
  * client would go: list, create, get, filter, update (twice with one Idempotency-Key: the second is a
- * replay), batch, delete. The record under test is carried in the collection variable `{name}_id`:
+ * replay), batch, upsert (on `upsert: true` endpoints), delete. The record under test is carried in the collection variable `{name}_id`:
  * a fresh identifier value per run (so a second run does not collide with the first), or the Odoo id
  * a create answered. Every request has `pm.test` checks on its status and the shape of its answer.
  */
@@ -22,6 +22,7 @@ export function endpointFlow(endpoint: EndpointDef, schemas: MappingSchemas): Po
   if (has('GET')) flow.getOne();
   if (has('GET')) flow.filter();
   if (has('PUT')) flow.update();
+  if (has('PUT') && endpoint.upsert && endpoint.identifier) flow.upsert(has('DELETE'));
   if (has('DELETE')) flow.remove();
   return flow.requests;
 }
@@ -116,24 +117,50 @@ class FlowBuilder {
     });
   }
 
-  remove(): void {
+  /**
+   * The same PUT twice for a fresh identifier: it creates the record (201), then updates that one
+   * (200, same Odoo id). The record is its own (`{name}_upsert_id`), removed again when DELETE is on.
+   */
+  upsert(removeAfter: boolean): void {
+    const upsertId = `${this.endpoint.name}_upsert_id`;
+    const put = {
+      method: 'PUT' as const,
+      path: this.itemPath,
+      pathVariables: [{ key: 'id', value: `{{${upsertId}}}` }],
+      body: this.body('create', false, upsertId),
+    };
+    this.add({
+      ...put,
+      name: `Upsert ${this.endpoint.name} (creates)`,
+      preRequest: scripts.freshIdentifier(upsertId, exampleIdentifier(this.endpoint, this.schemas.examples)),
+      tests: scripts.upsertTests(true, `${upsertId}_odoo`),
+    });
+    this.add({
+      ...put,
+      name: `Upsert ${this.endpoint.name} again (updates)`,
+      tests: scripts.upsertTests(false, `${upsertId}_odoo`),
+    });
+    if (removeAfter) this.remove(upsertId, 'the upserted ');
+  }
+
+  remove(idVariable = this.idVariable, what = ''): void {
     const verb = this.endpoint.delete === 'archive' ? 'Archive' : 'Delete';
     this.add({
-      name: `${verb} ${this.endpoint.name}`,
+      name: `${verb} ${what}${this.endpoint.name}`,
       method: 'DELETE',
       path: this.itemPath,
-      pathVariables: [{ key: 'id', value: `{{${this.idVariable}}}` }],
+      pathVariables: [{ key: 'id', value: `{{${idVariable}}}` }],
       tests: scripts.writeTests(200, false),
     });
   }
 
   /** Example values, with the identifier replaced by the record under test (or left out). */
-  private body(side: 'create' | 'update', keyed = false): unknown {
+  private body(side: 'create' | 'update', keyed = false, idVariable = this.idVariable): unknown {
     const record: Record<string, unknown> = exampleRecord(this.endpoint, side, this.schemas.examples);
     delete record[this.key];
     if (this.endpoint.identifier || keyed) {
       const quoted = typeof exampleIdentifier(this.endpoint, this.schemas.examples) !== 'number';
-      record[this.key] = scripts.variableValue(this.idVariable, quoted);
+      record[this.key] = scripts.variableValue(idVariable, quoted);
     }
     return record;
   }

@@ -100,6 +100,22 @@ export function writeTests(code: number, replayed: boolean): string[] {
   return [...status(code), json, "pm.test('written', () => {", ...writeShape(), '});', header];
 }
 
+/** An upsert: first it creates (201, its Odoo id kept), then the same request updates that record. */
+export function upsertTests(creates: boolean, odooIdVariable: string): string[] {
+  const message = creates ? 'Record created' : 'Record updated';
+  const lines = [
+    ...status(creates ? 201 : 200),
+    json,
+    `pm.test('${message.toLowerCase()}', () => {`,
+    ...writeShape(),
+  ];
+  lines.push(`  pm.expect(body.message).to.equal('${message}');`);
+  if (!creates) lines.push(`  pm.expect(body.id).to.equal(pm.collectionVariables.get('${odooIdVariable}'));`);
+  lines.push('});');
+  if (creates) lines.push(`pm.collectionVariables.set('${odooIdVariable}', body.id);`);
+  return lines;
+}
+
 export function batchTests(): string[] {
   return [
     ...status(200),

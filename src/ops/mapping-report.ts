@@ -37,7 +37,26 @@ export function modelProblems(mapping: MappingDef, ctx: LineCheckContext): Probl
       ),
     ];
   }
-  return checkMappingLines(mapping, ctx);
+  return [...checkMappingLines(mapping, ctx), ...odooFillsProblems(mapping, ctx)];
+}
+
+/** `odoo_fills` names fields of the model: a misspelt one would hide nothing and fix nothing. */
+function odooFillsProblems(mapping: MappingDef, ctx: LineCheckContext): Problems {
+  const fields = ctx.catalog.fields(mapping.model);
+  if (!fields) return [];
+  return mapping.odooFills.flatMap((name, index) =>
+    fields[name] ? [] : [noSuchField(mapping, `odoo_fills[${index}]`, name, fields)],
+  );
+}
+
+function noSuchField(mapping: MappingDef, key: string, name: string, fields: CheckedModelFields) {
+  return mappingProblem(
+    mapping,
+    key,
+    'error',
+    `${mapping.model} has no field "${name}"`,
+    didYouMean(name, Object.keys(fields)),
+  );
 }
 
 /** `defaults` keys and `domain` field paths of an endpoint exist on its model. */
@@ -46,16 +65,7 @@ export function endpointSettingProblems(endpoint: EndpointDef, ctx: LineCheckCon
   if (!fields) return [];
   const problems: Problems = [];
   for (const name of Object.keys(endpoint.defaults)) {
-    if (fields[name]) continue;
-    problems.push(
-      mappingProblem(
-        endpoint,
-        `defaults.${name}`,
-        'error',
-        `${endpoint.model} has no field "${name}"`,
-        didYouMean(name, Object.keys(fields)),
-      ),
-    );
+    if (!fields[name]) problems.push(noSuchField(endpoint, `defaults.${name}`, name, fields));
   }
   endpoint.domain.forEach((condition, index) => {
     if (!Array.isArray(condition) || typeof condition[0] !== 'string') return;

@@ -2,7 +2,8 @@
  * A many2one (or many2many) given as nested objects (`"customer": {"customer_id": "C-1001", "name": "…"}` through
  * `mapping: customers`): matched by the nested mapping's identifier with one `search_read` per nested
  * mapping for the whole request, and created when absent with one `create(vals_list)`, unless the
- * nested mapping is an endpoint that does not enable POST.
+ * nested mapping is an endpoint that does not enable POST. The records created are reported with the
+ * objects they stand for, so that those no saved write uses are removed again (created-relations.ts).
  */
 import { EndpointDef, FieldLine, MappingDef } from '../config/types';
 import { ErrorDetail, GatewayError } from '../errors/gateway-error';
@@ -12,7 +13,9 @@ import { toOdooVals } from '../mapping/to-odoo';
 import { OdooRecord } from '../mapping/from-odoo';
 import { OdooClient } from '../odoo/odoo-client';
 import { odooModel } from '../odoo/odoo-model';
+import { CreatedFor } from './created-relations';
 import { SplitSender } from './split-sender';
+import { OpenItem } from './write-item';
 
 export interface NestedMany2oneRequest {
   odoo: OdooClient;
@@ -30,6 +33,8 @@ export interface NestedMany2oneResult {
   errors: WeakMap<object, ErrorDetail[]>;
   /** Objects whose create Odoo refused, with its error: only the bodies holding them fail. */
   refusals: WeakMap<object, GatewayError>;
+  /** Records created here (not those found), with every object that stands for each. */
+  created: Array<{ model: string; id: number; objects: object[] }>;
 }
 
 interface Pending {
@@ -39,7 +44,12 @@ interface Pending {
 }
 
 export async function resolveNestedMany2one(request: NestedMany2oneRequest): Promise<NestedMany2oneResult> {
-  const result: NestedMany2oneResult = { ids: new WeakMap(), errors: new WeakMap(), refusals: new WeakMap() };
+  const result: NestedMany2oneResult = {
+    ids: new WeakMap(),
+    errors: new WeakMap(),
+    refusals: new WeakMap(),
+    created: [],
+  };
   const fields = fieldsOf(request.catalog, request.mapping.model);
   const pending: Pending[] = [];
   for (const line of request.mapping.fields) {
@@ -104,6 +114,7 @@ async function resolveLine(request: NestedMany2oneRequest, entry: Pending, resul
       if (errors) result.errors.set(object, errors);
       const refusal = result.refusals.get(first);
       if (refusal) result.refusals.set(object, refusal);
+      result.created.find((record) => record.objects.includes(first))?.objects.push(object);
     }
   }
 }
@@ -161,8 +172,10 @@ async function createObjects(
   );
   creatable.forEach((item, position) => {
     const outcome = results[position];
-    if (outcome?.ok && typeof outcome.value === 'number') result.ids.set(item.object, outcome.value);
-    else if (outcome?.ok === false && outcome.why !== 'refused') throw outcome.error;
+    if (outcome?.ok && typeof outcome.value === 'number') {
+      result.ids.set(item.object, outcome.value);
+      result.created.push({ model: entry.nested.model, id: outcome.value, objects: [item.object] });
+    } else if (outcome?.ok === false && outcome.why !== 'refused') throw outcome.error;
     else if (outcome?.ok === false) result.refusals.set(item.object, outcome.error);
   });
 }
@@ -173,14 +186,34 @@ export function nestedRefusalFor(
   result: NestedMany2oneResult,
   body: Record<string, unknown>,
 ): GatewayError | undefined {
-  for (const line of mapping.fields) {
-    if (line.mapping === undefined || body[line.key] === undefined) continue;
-    for (const object of asObjects(body[line.key])) {
-      const refusal = result.refusals.get(object);
-      if (refusal) return refusal;
-    }
+  for (const object of nestedObjectsOf(mapping, body)) {
+    const refusal = result.refusals.get(object);
+    if (refusal) return refusal;
   }
   return undefined;
+}
+
+/** The records created for nested objects, each with the indexes of the items holding its objects. */
+export function nestedCreatedFor(
+  mapping: MappingDef,
+  result: NestedMany2oneResult,
+  items: readonly OpenItem[],
+): CreatedFor[] {
+  if (result.created.length === 0) return [];
+  const held = items.map((item) => ({ index: item.index, objects: nestedObjectsOf(mapping, item.body) }));
+  return result.created.map(({ model, id, objects }) => ({
+    model,
+    id,
+    usedBy: held
+      .filter((item) => item.objects.some((object) => objects.includes(object)))
+      .map(({ index }) => index),
+  }));
+}
+
+function nestedObjectsOf(mapping: MappingDef, body: Record<string, unknown>): Record<string, unknown>[] {
+  return mapping.fields.flatMap((line) =>
+    line.mapping === undefined || body[line.key] === undefined ? [] : asObjects(body[line.key]),
+  );
 }
 
 function isMatchValue(value: unknown): value is string | number {

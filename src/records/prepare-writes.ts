@@ -12,7 +12,7 @@ import { toOdooVals } from '../mapping/to-odoo';
 import { OdooClient } from '../odoo/odoo-client';
 import type { IdentifierLockService } from '../store/advisory-locks';
 import { ModelFieldsCache } from './model-fields-cache';
-import { nestedRefusalFor, resolveNestedMany2one } from './nested-many2one';
+import { nestedCreatedFor, nestedRefusalFor, resolveNestedMany2one } from './nested-many2one';
 import { identifierOf } from './record-lookup';
 import { refuseMissingIds } from './related-ids-check';
 import { CreatedFor, createdFor } from './created-relations';
@@ -44,7 +44,10 @@ export interface PrepareOptions {
 
 export interface PreparedItems {
   items: WriteItem[];
-  /** Related records created for the items (create_missing), to remove again if none of them is saved. */
+  /**
+   * Related records created for the items (create_missing values, nested many2one objects), to remove
+   * again if none of the items naming them is saved.
+   */
   created: CreatedFor[];
 }
 
@@ -68,7 +71,7 @@ export async function prepareItems(
   };
   const [relations, named] = await Promise.all([
     resolveRelations(request),
-    refuseMissingIds(deps.odoo, endpoint, catalog, valid),
+    refuseMissingIds(deps.odoo, endpoint, { catalog, lookup: deps.lookup }, valid),
   ]);
   const mapContext = { catalog, lookup: deps.lookup, defaults: endpoint.defaults };
   // Related records are created only for items nothing else rejects: a request answered with an error
@@ -108,7 +111,10 @@ export async function prepareItems(
   });
   return {
     items: withReplacements(withReplacements(items, checked), mapped),
-    created: createdFor(endpoint, deps.lookup, created, ready),
+    created: [
+      ...createdFor(endpoint, deps.lookup, created, ready),
+      ...nestedCreatedFor(endpoint, nested, ready),
+    ],
   };
 }
 

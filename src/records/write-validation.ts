@@ -56,7 +56,7 @@ async function validateItem(context: ValidationContext, item: OpenItem, mode: Wr
   const { endpoint, catalog, lookup, schemas } = context;
   const unknown =
     endpoint.unknownKeys === 'reject'
-      ? unknownKeysOf(endpoint, item.body, MAX_LISTED_PROBLEMS)
+      ? unknownKeysOf(endpoint, item.body, MAX_LISTED_PROBLEMS, lookup)
       : { problems: [], total: 0 };
   // Past the cap the answer is the same whatever joi adds, and joi would block the event loop for seconds.
   if (unknown.total > MAX_LISTED_PROBLEMS) {

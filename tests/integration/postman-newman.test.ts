@@ -6,6 +6,21 @@
 import newman, { NewmanRunSummary } from 'newman';
 import request from 'supertest';
 import { Harness, SHOP_TOKEN, startHarness } from './support/gateway-harness';
+import { writeTempConfig } from './support/temp-config';
+
+/** An endpoint with `upsert: true` (the shipped config has none), for the upsert requests. */
+const UPSERT_MEMBERS = `
+endpoint: members
+model: res.partner
+methods: [GET, POST, PUT, DELETE]
+auth: { type: bearer, tokens: [members-token] }
+upsert: true
+delete: archive
+fields:
+  - { key: member_id, field: ref, identifier: true, required: true, example: M-1001 }
+  - { key: name, field: name, required: true, example: Ada Member }
+  - { key: city, field: city, example: Ghent }
+`;
 
 function runCollection(collection: object, envVar: Array<{ key: string; value: string }>) {
   return new Promise<NewmanRunSummary>((resolve, reject) => {
@@ -73,5 +88,39 @@ describe('the Postman collection as a smoke suite (newman)', () => {
     const token = collection.variable.find((entry) => entry.key === 'customers_token');
     expect(token).toMatchObject({ value: '', description: expect.stringContaining('set it before a run') });
     expect(JSON.stringify(collection)).not.toContain(SHOP_TOKEN);
+  });
+});
+
+describe('the Postman collection of an upsert endpoint (newman)', () => {
+  test('when an endpoint has upsert: true, then its folder upserts a new record twice (201, then 200 on the same id) and every check passes', async () => {
+    const config = writeTempConfig({ 'members.yaml': UPSERT_MEMBERS });
+    const h = await startHarness({ configPath: config.configPath });
+    try {
+      const collection = (await request(h.url).get('/bj_api_sync/v1/postman.json')).body;
+      const summary = await runCollection(collection, [
+        { key: 'baseUrl', value: h.url },
+        { key: 'members_token', value: 'members-token' },
+      ]);
+      expect(failuresOf(summary)).toEqual([]);
+      const codes = summary.run.executions.map((run) => `${run.item.name}: ${run.response?.code}`);
+      expect(codes).toEqual(
+        expect.arrayContaining([
+          'Upsert members (creates): 201',
+          'Upsert members again (updates): 200',
+          'Archive the upserted members: 200',
+        ]),
+      );
+      expect(codes.filter((line) => !/: 2\d\d$/.test(line))).toEqual([]);
+      const upserts = summary.run.executions.filter((run) => run.item.name.startsWith('Upsert'));
+      const ids = upserts.map(
+        (run) => (JSON.parse(run.response?.stream?.toString() ?? '{}') as { id?: number }).id,
+      );
+      expect(ids).toHaveLength(2);
+      expect(ids[0]).toEqual(expect.any(Number));
+      expect(ids[1]).toBe(ids[0]);
+    } finally {
+      await h.close();
+      config.remove();
+    }
   });
 });

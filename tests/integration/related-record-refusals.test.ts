@@ -67,8 +67,17 @@ describe('related records Odoo refuses to create', () => {
   });
 
   test('when Odoo refuses the nested many2one object of one batch item, then only that item fails', async () => {
+    // The batch's buyers go in one create, then (refused) one by one: the first of those is refused too.
+    h.sim.controls.injectFailure({
+      kind: 'fault',
+      code: 2,
+      message: 'This customer is blocked',
+      model: 'res.partner',
+      method: 'create',
+      times: 2,
+    });
     const bodies = [
-      { ref: 'RF-1', customer: { customer_id: 'RB-1', name: 'Refused Buyer', parent: 999999 } },
+      { ref: 'RF-1', customer: { customer_id: 'RB-1', name: 'Refused Buyer' } },
       { ref: 'RF-2', customer: { customer_id: 'RB-2', name: 'Good Buyer' } },
     ];
     const res = await request(h.url).post('/bj_api_sync/v1/orders').send(bodies);

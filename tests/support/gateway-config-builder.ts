@@ -26,6 +26,7 @@ export function mapping(name: string, model: string, fields: FieldLine[]): Mappi
     model,
     fields,
     identifier: fields.find((field) => field.identifier),
+    odooFills: [],
     source: { file: `config/endpoints/${name}.yaml`, line: 1 },
   };
 }

@@ -106,6 +106,11 @@ export const endpointSchema = Joi.object({
       .description('change feed: how far the Odoo and gateway clocks may differ'),
   } satisfies SchemaKeys<NonNullable<RawEndpointFile['changes']>>),
   outbound: outboundSchema.description('push changes to a receiver (docs/outbound.md)'),
+  odoo_fills: Joi.array()
+    .items(fieldSchema)
+    .unique()
+    .default([])
+    .description('required Odoo fields that Odoo fills on create itself (computed without @api.depends)'),
   fields: Joi.array().items(fieldLineSchema).min(1).required(),
 } satisfies SchemaKeys<RawEndpointFile>)
   // Messages for these two are written in joi-problems.ts: `.messages()` here would cascade to every child.

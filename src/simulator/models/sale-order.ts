@@ -128,6 +128,8 @@ export const saleOrderLine: ModelDef = {
     return `${String(order?.name ?? '')} - ${first}`;
   },
   beforeCreate: (orm, vals) => {
+    // sale's _compute_customer_lead (no @api.depends; sale_stock reads the product's sale_delay).
+    if (vals.customer_lead === undefined) vals.customer_lead = 0;
     const product =
       typeof vals.product_id === 'number' ? orm.row('product.product', vals.product_id) : undefined;
     if (!product) return;
@@ -158,6 +160,9 @@ export const saleOrderLine: ModelDef = {
     product_uom_qty: { type: 'float', string: 'Quantity', default: 1 },
     product_uom: { type: 'many2one', string: 'Unit of Measure', relation: 'uom.uom' },
     price_unit: { type: 'float', string: 'Unit Price', default: 0 },
+    // Odoo 18's sale module computes it on create (precompute) in a method without @api.depends, so
+    // fields_get describes it as a plain required field: `depends: []`, `store: true`, no default.
+    customer_lead: { type: 'float', string: 'Lead Time', required: true },
     discount: { type: 'float', string: 'Discount (%)', default: 0 },
     price_subtotal: {
       type: 'monetary',

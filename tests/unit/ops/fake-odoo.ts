@@ -86,7 +86,7 @@ export function line(key: string, field: string | undefined, extra: Partial<Fiel
 }
 
 export function mapping(name: string, model: string, fields: FieldLine[]): MappingDef {
-  return { name, model, fields, source: { file: `config/endpoints/${name}.yaml`, line: 3 } };
+  return { name, model, fields, odooFills: [], source: { file: `config/endpoints/${name}.yaml`, line: 3 } };
 }
 
 export function endpoint(
