@@ -25,6 +25,7 @@ export const ROW_IDS = [
   'simulator',
   'transports',
   'store',
+  'push',
 ] as const;
 export type RowId = (typeof ROW_IDS)[number];
 
@@ -59,6 +60,8 @@ export interface BenchOptions {
    */
   latencyConnections: number;
   syncSize: number;
+  /** The push row: records changed inside Odoo and pushed to the local receiver. */
+  pushSize: number;
   startupRuns: number;
   rows: ReadonlySet<RowId>;
   quick: boolean;
@@ -90,7 +93,7 @@ export { OptionsError };
 const DEFAULT_STATELESS_MS = 30;
 
 const USAGE = `usage: npm run bench -- [--quick] [--rows ${ROW_IDS.join(',')}] [--latency 0,10]
-       [--duration S] [--rounds N] [--connections N] [--latency-connections N] [--sync-size N] [--out DIR] [--cpu-prof DIR] [--gateway-protocol xmlrpc|jsonrpc] [--write-docs]
+       [--duration S] [--rounds N] [--connections N] [--latency-connections N] [--sync-size N] [--push-size N] [--out DIR] [--cpu-prof DIR] [--gateway-protocol xmlrpc|jsonrpc] [--write-docs]
        [--stateless-ms MS] [--read-plan auto|classic|web]
        [--odoo-url URL --db DB --user LOGIN --password PASSWORD [--api-key KEY]]`;
 
@@ -103,6 +106,7 @@ const FLAGS = new Set([
   'connections',
   'latency-connections',
   'sync-size',
+  'push-size',
   'startup-runs',
   'out',
   'config',
@@ -133,6 +137,7 @@ export function parseOptions(
     'duration',
     'rounds',
     'sync-size',
+    'push-size',
     'latency',
     'startup-runs',
     'cpu-prof',
@@ -153,6 +158,7 @@ export function parseOptions(
     connections: positiveInt(raw.get('connections'), 4, 'connections'),
     latencyConnections: positiveInt(raw.get('latency-connections'), 1, 'latency-connections'),
     syncSize: positiveInt(raw.get('sync-size'), quick ? 50 : 1000, 'sync-size'),
+    pushSize: positiveInt(raw.get('push-size'), quick ? 1000 : 10_000, 'push-size'),
     startupRuns: positiveInt(raw.get('startup-runs'), quick ? 1 : 3, 'startup-runs'),
     rows: rowSet(raw.get('rows')),
     quick,

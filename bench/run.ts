@@ -21,6 +21,7 @@ import { writeResults } from './report/results-file';
 import { runMeta } from './report/run-meta';
 import { runCrudRow, settle } from './rows/crud-row';
 import { idleRss, runMemoryRow, runStartupRow } from './rows/resource-rows';
+import { runPushRow } from './rows/push-row';
 import { runSimulatorRow } from './rows/simulator-row';
 import { runStoreRow } from './rows/store-row';
 import { runSyncRow } from './rows/sync-row';
@@ -146,6 +147,7 @@ async function runRows(
   if (options.rows.has('simulator') && target.simulated) rows.push(await runSimulatorRow(context));
   if (options.rows.has('transports')) rows.push(await runTransportsRow(context));
   if (options.rows.has('store')) rows.push(await runStoreRow(context));
+  if (options.rows.has('push')) rows.push(await runPushRow(context));
   if (options.rows.has('memory')) {
     await target.setLatency(options.latencies[0] ?? 0);
     rows.push(await runMemoryRow(context, idleMb, expressIdleMb));

@@ -9,6 +9,14 @@ import type { OdooExec } from './odoo-exec';
 type Named = { id: number; code?: string; name?: string };
 
 export async function seedCustomers(exec: OdooExec, customers: readonly CustomerBody[]): Promise<void> {
+  await exec('res.partner', 'create', [await partnerValsOf(exec, customers)]);
+}
+
+/** The `create` values of each customer, its country and tags resolved in two or three calls for all. */
+export async function partnerValsOf(
+  exec: OdooExec,
+  customers: readonly CustomerBody[],
+): Promise<Record<string, unknown>[]> {
   const codes = unique(customers.flatMap((customer) => (customer.country ? [customer.country] : [])));
   const names = unique(customers.flatMap((customer) => customer.tags ?? []));
   const [countries, tags] = (await Promise.all([
@@ -24,7 +32,7 @@ export async function seedCustomers(exec: OdooExec, customers: readonly Customer
     ])) as number[];
     missing.forEach((name, index) => tagIds.set(name, ids[index] as number));
   }
-  const vals = customers.map((customer) => ({
+  return customers.map((customer) => ({
     customer_rank: 1,
     ref: customer.customer_id,
     name: customer.name,
@@ -34,7 +42,6 @@ export async function seedCustomers(exec: OdooExec, customers: readonly Customer
       ? { category_id: [[6, 0, customer.tags.map((name) => tagIds.get(name))]] }
       : {}),
   }));
-  await exec('res.partner', 'create', [vals]);
 }
 
 function unique(values: string[]): string[] {

@@ -25,6 +25,8 @@ export interface GatewayChildOptions {
   readPlan?: ReadPlan;
   /** STORE_URL: a PostgreSQL store, which wins over the config's `store:` (the store row). */
   storeUrl?: string;
+  /** Variables the config reads besides the Odoo ones (the push row's signing secret). */
+  env?: Record<string, string>;
 }
 
 export type GatewayProtocol = 'xmlrpc' | 'jsonrpc' | 'session' | 'json2';
@@ -46,6 +48,7 @@ export function startGatewayChild(options: GatewayChildOptions): Promise<ServerC
       // The shipped config keeps its embedded store under ./data: a fresh folder per child instead, so a
       // run neither writes into the checkout nor measures against the audit rows of earlier runs.
       STORE_PATH: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-store-')),
+      ...options.env,
     },
     nodeArgs: options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(options.cpuProfDir)] : [],
   });

@@ -45,6 +45,7 @@ export function runMeta(
       rounds: `${options.rounds} alternating rounds of ${options.durationS} s per side after ${options.warmupS} s of warm-up`,
       sync: 'single POSTs and the naive client send one request at a time',
       store: `POST one at 10 ms with a new Idempotency-Key each, on gateway children that differ only in store.type (memory, embedded SQLite in a temp folder, PostgreSQL in a temp database when reachable); ${options.rounds} alternating rounds`,
+      push: `${options.pushSize} customers created by the direct client (100 a create call) while a gateway child (its customers endpoint with outbound: batch_size 100, interval_s 1, hmac; ODOO_READ_PLAN ${options.readPlan}) pushes them to a node http receiver in the bench process; timed from the first create to the last new event received; Odoo calls from the simulator's log less the direct client's own`,
       transports: `one gateway child per transport (ODOO_PROTOCOL set, ODOO_READ_PLAN ${options.readPlan}) beside the direct XML-RPC client's naive calls (search_read, then one read per related model); simulated: Odoo 18 and 19 with several databases, ${options.statelessMs} ms more per stateless call; ${transportRounds(options.rounds)} alternating rounds`,
     },
   };

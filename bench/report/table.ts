@@ -8,6 +8,7 @@ import type { SimulatorRowResult } from '../rows/simulator-row';
 import type { SyncRowResult, SyncVariant } from '../rows/sync-row';
 import { Line, mb, ms, num, ratio } from './cells';
 import type { RowResult, TargetCheck } from './targets';
+import { pushLines } from './push-table';
 import { storeLines } from './store-table';
 import { transportsLines } from './transport-table';
 
@@ -44,6 +45,8 @@ function linesOf(row: RowResult, simulated: boolean): Line[] {
       return transportsLines(row);
     case 'store':
       return storeLines(row);
+    case 'push':
+      return pushLines(row);
   }
 }
 

@@ -6,8 +6,10 @@ import type { CrudRowResult } from '../rows/crud-row';
 import type { MemoryRowResult, StartupRowResult } from '../rows/resource-rows';
 import type { SimulatorRowResult } from '../rows/simulator-row';
 import type { SyncRowResult } from '../rows/sync-row';
+import type { PushRowResult } from '../rows/push-row';
 import type { StoreRowResult } from '../rows/store-row';
 import type { TransportsRowResult } from '../rows/transports-row';
+import { checkPushTarget } from './push-targets';
 import { checkStoreTargets } from './store-targets';
 import { checkTransportTargets } from './transport-targets';
 import { TargetCheck, worstOf } from './verdict';
@@ -19,7 +21,8 @@ export type RowResult =
   | StartupRowResult
   | SimulatorRowResult
   | TransportsRowResult
-  | StoreRowResult;
+  | StoreRowResult
+  | PushRowResult;
 
 export type { TargetCheck };
 
@@ -73,6 +76,7 @@ export function checkTargets(rows: readonly RowResult[], simulated: boolean): Ta
   checks.push(
     ...checkTransportTargets(rows.find((row): row is TransportsRowResult => row.kind === 'transports')),
     ...checkStoreTargets(rows.find((row): row is StoreRowResult => row.kind === 'store')),
+    checkPushTarget(rows.find((row): row is PushRowResult => row.kind === 'push')),
   );
   return checks;
 }

@@ -17,7 +17,9 @@ describe('bench options', () => {
       'simulator',
       'transports',
       'store',
+      'push',
     ]);
+    expect(options.pushSize).toBe(10_000);
     expect(options.outDir).toBe('bench/results');
     expect(options.statelessMs).toBe(30);
     expect(options.readPlan).toBe('auto');
@@ -28,6 +30,7 @@ describe('bench options', () => {
     expect(options.quick).toBe(true);
     expect(options.durationS).toBe(1);
     expect(options.syncSize).toBeLessThan(1000);
+    expect(options.pushSize).toBe(1000);
     expect([...options.rows]).toEqual(['sync', 'get-one']);
   });
 

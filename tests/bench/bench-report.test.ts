@@ -49,8 +49,8 @@ function sync(batch: SyncRowResult['batch'], vsSingles?: number): SyncRowResult 
 const verdicts = (rows: RowResult[], simulated = true) =>
   Object.fromEntries(
     checkTargets(rows, simulated)
-      // The transports and store rows' targets have suites of their own.
-      .filter((check) => !check.id.startsWith('transport-') && !check.id.startsWith('store-'))
+      // The transports, store and push rows' targets have suites of their own.
+      .filter((check) => !/^(transport|store|push)-/.test(check.id))
       .map((check) => [check.id, check.verdict]),
   );
 
