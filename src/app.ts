@@ -10,7 +10,7 @@ import { createDocsRouter } from './docs/docs-routes';
 import { errorHandler, notFoundHandler } from './errors/to-http';
 import { accessLog } from './http/access-log';
 import { createAdminAccess } from './http/admin-access';
-import { countOdooCall } from './context/request-context';
+import { RequestContext } from './context/request-context';
 import { createBatchHandler } from './http/batch-handler';
 import { createCors } from './http/cors';
 import { createEndpointRouter } from './http/endpoint-router';
@@ -28,6 +28,7 @@ import { GatewayMetrics } from './metrics/metrics';
 import { ConfigHealth } from './ops/config-health';
 import { ModelFieldsCache } from './records/model-fields-cache';
 import { RelationCache } from './records/relation-cache';
+import { countedOdooClient } from './odoo/counted-odoo-client';
 import { OdooCallObserver, OdooClient } from './odoo/odoo-client';
 import { Store } from './store/store';
 
@@ -56,14 +57,11 @@ export interface AppDeps {
   health?: ConfigHealth;
 }
 
-/** What the Odoo client tells about its calls: Prometheus metrics, and the current request's call count. */
+/** What the Odoo client tells about its calls: Prometheus metrics (each request counts its own calls). */
 export function odooCallObserver(metrics: GatewayMetrics): OdooCallObserver {
   return {
     onQueueChange: (inFlight, queued) => metrics.observer.onQueueChange?.(inFlight, queued),
-    onCallEnd: (info) => {
-      metrics.observer.onCallEnd?.(info);
-      countOdooCall();
-    },
+    onCallEnd: (info) => metrics.observer.onCallEnd?.(info),
   };
 }
 
@@ -116,7 +114,7 @@ export function createApp(deps: AppDeps): Express {
     createEndpointRouter({
       getConfig: deps.getConfig,
       // The store's locks: shared by every replica on PostgreSQL.
-      recordDeps: (config) => ({ ...recordDeps(deps, config, relationCache), locks }),
+      recordDeps: (config, context) => ({ ...recordDeps(deps, config, context, relationCache), locks }),
       batch: createBatchHandler(),
       idempotent: idempotency(deps),
       misconfiguration: (config, endpoint) => health.misconfiguration(config, endpoint),
@@ -128,15 +126,20 @@ export function createApp(deps: AppDeps): Express {
   return app;
 }
 
-function recordDeps(deps: AppDeps, config: GatewayConfig, relationCache: RelationCache): RecordDeps {
+function recordDeps(
+  deps: AppDeps,
+  config: GatewayConfig,
+  context: RequestContext,
+  relationCache: RelationCache,
+): RecordDeps {
   return {
-    odoo: deps.odoo,
+    odoo: countedOdooClient(deps.odoo, () => (context.odooCalls += 1)),
     fields: deps.fields,
     relationCache,
     lookup: (name) => config.mappings.get(name),
     readPlan: config.settings.odoo.readPlan,
     onExpressionError: (key, message) =>
-      deps.logger.warn('compute expression failed', { key, error: message }),
+      deps.logger.warn('compute expression failed', { key, error: message, request_id: context.requestId }),
   };
 }
 

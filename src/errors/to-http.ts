@@ -47,7 +47,7 @@ export function errorHandler(logger: winston.Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
     const { requestId } = ensureRequestContext(req, res);
     const gatewayError = toGatewayError(err) ?? new InternalError();
-    logError(logger, req, err, gatewayError);
+    logError(logger, req, requestId, err, gatewayError);
     if (res.headersSent) {
       // Part of a response is already out: the only honest signal left is to cut the connection.
       res.destroy();
@@ -91,8 +91,18 @@ export function toGatewayError(err: unknown): GatewayError | undefined {
   return undefined;
 }
 
-function logError(logger: winston.Logger, req: Request, raw: unknown, err: GatewayError): void {
-  const where = { method: req.method, path: loggablePath(req.originalUrl) };
+function logError(
+  logger: winston.Logger,
+  req: Request,
+  requestId: string,
+  raw: unknown,
+  err: GatewayError,
+): void {
+  const where = {
+    method: req.method,
+    path: loggablePath(req.originalUrl),
+    request_id: requestId,
+  };
   if (err.status === 500) {
     logger.error('internal error', {
       ...where,

@@ -31,7 +31,7 @@ import {
   handleList,
   handleUpdate,
 } from './endpoint-handlers';
-import { setContextEndpoint } from '../context/request-context';
+import { RequestContext, ensureRequestContext, setContextEndpoint } from '../context/request-context';
 import { CHANGES_PATH, handleChanges } from './changes-handler';
 import type { BatchHandler } from './batch-handler';
 import type { IdempotentWrapper } from './idempotency';
@@ -40,7 +40,8 @@ import { ResumeState } from '../records/write-outcome';
 
 export interface EndpointRouterDeps {
   getConfig: () => GatewayConfig;
-  recordDeps: (config: GatewayConfig) => RecordDeps;
+  /** What the handlers use; `context` counts the request's Odoo calls. */
+  recordDeps: (config: GatewayConfig, context: RequestContext) => RecordDeps;
   /** Handles JSON array bodies (batches). */
   batch: BatchHandler;
   /** Wraps POST/PUT handling (Idempotency-Key). */
@@ -91,7 +92,7 @@ function findEndpoint(deps: EndpointRouterDeps): RequestHandler {
     const config = deps.getConfig();
     const endpoint = config.endpoints.get(String(req.params.endpoint));
     if (!endpoint) throw new NotFoundError(`Unknown endpoint "${String(req.params.endpoint).slice(0, 64)}"`);
-    setContextEndpoint(endpoint.name);
+    setContextEndpoint(res, endpoint.name);
     res.locals.routed = { config, endpoint } satisfies Routed;
     next();
   };
@@ -165,7 +166,7 @@ function parseBody(): RequestHandler {
 function dispatch(deps: EndpointRouterDeps): RequestHandler {
   return async (req, res) => {
     const { config, endpoint } = routed(res);
-    const input: HandlerInput = { deps: deps.recordDeps(config), endpoint, req, res };
+    const input: HandlerInput = { deps: deps.recordDeps(config, ensureRequestContext(req, res)), endpoint, req, res };
     const hasId = req.params.id !== undefined;
     switch (req.method) {
       case 'GET':

@@ -1,6 +1,6 @@
 import winston from 'winston';
 import type { GatewaySettings } from '../config/types';
-import { redactFormat, requestContextFormat } from './formats';
+import { redactFormat } from './formats';
 
 export interface LoggerOptions {
   level: GatewaySettings['logging']['level'];
@@ -11,8 +11,8 @@ export interface LoggerOptions {
 }
 
 /**
- * The one logger factory. Every entry passes through the request-context format (adds
- * `request_id`) and then redaction, whatever the output format, so no call site can forget either.
+ * The one logger factory. Every entry passes through redaction, whatever the output format, so no
+ * call site can forget it. Lines about a request name its `request_id` themselves.
  */
 export function createLogger(options: LoggerOptions): winston.Logger {
   const stream = options.stream ?? process.stdout;
@@ -20,7 +20,6 @@ export function createLogger(options: LoggerOptions): winston.Logger {
   return winston.createLogger({
     level: options.level,
     format: winston.format.combine(
-      requestContextFormat(),
       winston.format.timestamp(),
       redactFormat(),
       output,

@@ -1,20 +1,8 @@
 import winston from 'winston';
-import { currentContext } from '../context/request-context';
 import { redact } from './redact';
 
 /** winston's splat symbol holds the raw, unredacted arguments of the log call: never pass it on. */
 const SPLAT = Symbol.for('splat');
-
-/**
- * Adds `request_id` to every entry written while a request is being served, so any
- * `logger.info(...)` deep in a handler or in the Odoo client is traceable without passing a child
- * logger around.
- */
-export const requestContextFormat = winston.format((info) => {
-  const context = currentContext();
-  if (context && info.request_id === undefined) info.request_id = context.requestId;
-  return info;
-});
 
 /**
  * Runs `redact` over the whole entry (message included). Must come after every format that adds

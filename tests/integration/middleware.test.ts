@@ -8,7 +8,7 @@ import type { AuthConfig } from '../../src/config/types';
 import { errorHandler, notFoundHandler } from '../../src/errors/to-http';
 import { accessLog } from '../../src/http/access-log';
 import { createAuthMiddleware } from '../../src/http/auth';
-import { countOdooCall, setContextEndpoint } from '../../src/context/request-context';
+import { ensureRequestContext, setContextEndpoint } from '../../src/context/request-context';
 import { requestId } from '../../src/http/request-id';
 import { createLogger } from '../../src/logging/create-logger';
 
@@ -46,7 +46,7 @@ const selectEndpoint: RequestHandler = (req, res, next) => {
   const name = String(req.params.endpoint);
   const auth = authByEndpoint.get(name);
   if (!auth) return next();
-  setContextEndpoint(name);
+  setContextEndpoint(res, name);
   auth(req, res, next);
 };
 
@@ -55,9 +55,11 @@ function buildApp(): express.Express {
   app.use(requestId());
   app.use(accessLog(logger));
   app.post('/bj_api_sync/v1/:endpoint', selectEndpoint, express.json({ limit: '2kb' }), async (req, res) => {
-    logger.info('create', { body: req.body as unknown });
+    // As the gateway's handlers do: lines about a request name its id; its Odoo calls count into it.
+    const context = ensureRequestContext(req, res);
+    logger.info('create', { body: req.body as unknown, request_id: context.requestId });
     await Promise.resolve();
-    countOdooCall();
+    context.odooCalls += 1;
     res.status(201).json({ success: true, message: 'Record created', id: 7 });
   });
   app.get('/boom', () => {

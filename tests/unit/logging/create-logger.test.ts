@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
 import { createLogger, LoggerOptions } from '../../../src/logging/create-logger';
-import { runWithContext } from '../../../src/context/request-context';
 
 function capture(options: Omit<LoggerOptions, 'stream'>) {
   const stream = new PassThrough();
@@ -34,18 +33,6 @@ describe('createLogger (json)', () => {
     expect(await lines()).toEqual([]);
   });
 
-  it('when logging inside a request context, then the entry carries its request_id; outside, it does not', async () => {
-    const { logger, lines } = capture({ level: 'info', format: 'json' });
-    await runWithContext({ requestId: 'req-42', odooCalls: 0 }, async () => {
-      await Promise.resolve();
-      logger.info('inside');
-    });
-    logger.info('outside');
-    const [inside, outside] = await lines();
-    expect(inside).toMatchObject({ message: 'inside', request_id: 'req-42' });
-    expect(outside).not.toHaveProperty('request_id');
-  });
-
   it('when metadata or the message hold secrets, then the written line holds none of them', async () => {
     const { logger, flush } = capture({ level: 'info', format: 'json' });
     logger.info('calling https://bot:odoo-pw@odoo.local with Bearer tok-123', {
@@ -76,7 +63,7 @@ describe('createLogger (json)', () => {
 describe('createLogger (pretty)', () => {
   it('when an entry is logged in a request, then one human line shows level, request id, message and fields', async () => {
     const { logger, flush } = capture({ level: 'info', format: 'pretty' });
-    runWithContext({ requestId: 'abc', odooCalls: 0 }, () => logger.info('hello', { token: 't-1', n: 2 }));
+    logger.info('hello', { request_id: 'abc', token: 't-1', n: 2 });
     const text = await flush();
     expect(text).toMatch(/^\S+ info \[abc\] hello \{"token":"\[REDACTED\]","n":2\}\n$/);
   });
