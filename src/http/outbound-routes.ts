@@ -10,7 +10,7 @@
 import { Router, type Request } from 'express';
 import type { EndpointDef, GatewayConfig } from '../config/types';
 import { InvalidQueryError, NotFoundError } from '../errors/errors';
-import type { Delivery, OutboundQueue } from '../store/outbound-queue';
+import type { ListedDelivery, OutboundQueue } from '../store/outbound-queue';
 import { integer, single } from './audit-query';
 import { fromStore } from './store-errors';
 
@@ -85,7 +85,7 @@ function pushingEndpoint(getConfig: () => GatewayConfig, req: Request): Endpoint
   return endpoint;
 }
 
-function deliveryJson(delivery: Delivery) {
+function deliveryJson(delivery: ListedDelivery) {
   return {
     id: delivery.id,
     state: delivery.state,
