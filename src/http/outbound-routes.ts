@@ -10,7 +10,7 @@
 import { Router, type Request } from 'express';
 import type { EndpointDef, GatewayConfig } from '../config/types';
 import { InvalidQueryError, NotFoundError } from '../errors/errors';
-import type { Delivery, OutboundQueue } from '../store/outbound-queue';
+import type { ListedDelivery, OutboundQueue } from '../store/outbound-queue';
 import { integer, single } from './audit-query';
 import { fromStore } from './store-errors';
 
@@ -55,7 +55,7 @@ export function createOutboundRouter(getConfig: () => GatewayConfig, queue: Outb
     const endpoint = pushingEndpoint(getConfig, req);
     const id = String(req.params.id);
     if (!(await fromStore(() => queue.replay(endpoint.name, id)))) {
-      throw new NotFoundError(`No delivery ${id} for endpoint ${endpoint.name}`);
+      throw new NotFoundError(`No delivery "${id.slice(0, 64)}" for endpoint ${endpoint.name}`);
     }
     res.json({ success: true, message: 'Delivery queued again', replayed: 1 });
   });
@@ -81,11 +81,12 @@ export function createOutboundRouter(getConfig: () => GatewayConfig, queue: Outb
 function pushingEndpoint(getConfig: () => GatewayConfig, req: Request): EndpointDef {
   const name = String(req.params.endpoint);
   const endpoint = getConfig().endpoints.get(name);
-  if (!endpoint?.outbound) throw new NotFoundError(`No endpoint ${name} with an outbound push`);
+  if (!endpoint?.outbound)
+    throw new NotFoundError(`No endpoint "${name.slice(0, 64)}" with an outbound push`);
   return endpoint;
 }
 
-function deliveryJson(delivery: Delivery) {
+function deliveryJson(delivery: ListedDelivery) {
   return {
     id: delivery.id,
     state: delivery.state,

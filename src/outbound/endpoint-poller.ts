@@ -9,7 +9,7 @@ import type { OutboundQueue } from '../store/outbound-queue';
 import type { ChangeSource } from './change-source';
 import { toDeliveries } from './deliveries';
 
-/** Changes read per page of the feed. */
+/** Changes read per page of the feed, at least (see pageSize). */
 export const FEED_PAGE_SIZE = 100;
 const MAX_PAGES_PER_TICK = 20;
 /** A lease outlives a few missed ticks, so a slow tick does not hand the endpoint to another replica. */
@@ -17,6 +17,14 @@ const MIN_LEASE_MS = 5000;
 
 export function leaseMs(outbound: OutboundConfig): number {
   return Math.max(MIN_LEASE_MS, outbound.intervalS * 3000);
+}
+
+/**
+ * A whole number of batches, at least FEED_PAGE_SIZE: a page is cut into deliveries on its own, so a
+ * page shorter than batch_size (or not a multiple of it) would send smaller POSTs than configured.
+ */
+export function pageSize(outbound: OutboundConfig): number {
+  return outbound.batchSize * Math.ceil(FEED_PAGE_SIZE / outbound.batchSize);
 }
 
 export interface PollerDeps {
@@ -44,7 +52,7 @@ export async function pollOnce(
   let cursor = state.cursor;
   let queued = 0;
   for (let page = 0; page < MAX_PAGES_PER_TICK; page++) {
-    const read = await source.read(endpoint, cursor, FEED_PAGE_SIZE);
+    const read = await source.read(endpoint, cursor, pageSize(outbound));
     const deliveries = toDeliveries(endpoint.name, outbound, read.changes);
     if (!(await queue.commitPage(endpoint.name, holder, cursor, read.nextCursor, deliveries))) break;
     queued += deliveries.length;

@@ -6,7 +6,7 @@
  */
 import type { EndpointDef, OutboundConfig } from '../config/types';
 import type { Delivery, OutboundQueue } from '../store/outbound-queue';
-import { retryDelayMs } from './backoff';
+import { retryWaitMs } from './backoff';
 import { postDelivery, PostOutcome } from './post-delivery';
 
 export const MAX_IN_FLIGHT = 4;
@@ -69,9 +69,7 @@ async function sendOne(
     await queue.dead(delivery.id, holder, result.answer);
     deps.onOutcome(endpoint, 'dead', delivery, result);
   } else {
-    const backoff = retryDelayMs(outbound.backoff, delivery.attempts, deps.random);
-    const wait =
-      result.retryAfterMs === undefined ? backoff : Math.min(outbound.backoff.maxMs, result.retryAfterMs);
+    const wait = retryWaitMs(outbound.backoff, delivery.attempts, result.retryAfterMs, deps.random);
     await queue.retryAt(delivery.id, holder, (deps.now ?? Date.now)() + wait, result.answer);
     deps.onOutcome(endpoint, 'retried', delivery, result);
   }

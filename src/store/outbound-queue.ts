@@ -49,8 +49,14 @@ export interface QueueSummary {
   oldestPendingAt?: number;
 }
 
+/**
+ * A delivery as the admin API lists it: without its body, which the list never shows and which is up
+ * to batch_size records (a page of 500 such bodies would be hundreds of megabytes in memory).
+ */
+export type ListedDelivery = Omit<Delivery, 'payload'>;
+
 export interface DeliveryPage {
-  deliveries: Delivery[];
+  deliveries: ListedDelivery[];
   total: number;
 }
 

@@ -9,6 +9,7 @@ import {
   Delivery,
   DeliveryAnswer,
   DeliveryPage,
+  ListedDelivery,
   NewDelivery,
   OutboundQueue,
   OutboundState,
@@ -155,7 +156,7 @@ export class SqlOutboundQueue implements OutboundQueue {
       .where('endpoint', '=', endpoint)
       .where('state', '=', state);
     const rows = await filtered
-      .selectAll()
+      .select(LISTED_COLUMNS)
       .orderBy('created_at')
       .orderBy('id')
       .limit(limit)
@@ -164,7 +165,7 @@ export class SqlOutboundQueue implements OutboundQueue {
     const counted = await filtered
       .select((eb) => eb.fn.countAll<number | string>().as('total'))
       .executeTakeFirst();
-    return { deliveries: rows.map(deliveryOf), total: Number(counted?.total ?? 0) };
+    return { deliveries: rows.map(listedOf), total: Number(counted?.total ?? 0) };
   }
 
   async replay(endpoint: string, id: string): Promise<boolean> {
@@ -277,7 +278,29 @@ function stateOf(row: OutboundStateRow): OutboundState {
   };
 }
 
+/** Every column but the body. */
+const LISTED_COLUMNS = [
+  'id',
+  'endpoint',
+  'state',
+  'event_ids',
+  'record_count',
+  'oldest_change_at',
+  'created_at',
+  'attempts',
+  'next_attempt_at',
+  'claimed_by',
+  'claim_expires_at',
+  'last_status',
+  'last_error',
+  'last_response',
+] as const satisfies ReadonlyArray<Exclude<keyof OutboundDeliveryRow, 'payload'>>;
+
 function deliveryOf(row: OutboundDeliveryRow): Delivery {
+  return { ...listedOf(row), payload: row.payload };
+}
+
+function listedOf(row: Omit<OutboundDeliveryRow, 'payload'>): ListedDelivery {
   const last: DeliveryAnswer = {};
   if (row.last_status !== null) last.status = row.last_status;
   if (row.last_error !== null) last.error = row.last_error;
@@ -286,7 +309,6 @@ function deliveryOf(row: OutboundDeliveryRow): Delivery {
     id: row.id,
     endpoint: row.endpoint,
     state: row.state,
-    payload: row.payload,
     eventIds: JSON.parse(row.event_ids) as string[],
     oldestChangeAt: row.oldest_change_at,
     createdAt: row.created_at,

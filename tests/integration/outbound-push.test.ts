@@ -159,6 +159,10 @@ describe('outbound push to a receiver', () => {
     expect(unknown.body).toMatchObject({ success: false, status_code: 'NOT_FOUND' });
     const noDelivery = await request(h.url).post(`${ADMIN}/partners/deliveries/nope/replay`);
     expect(noDelivery.status).toBe(404);
+    // A made-up id is named, not echoed whole.
+    const longId = await request(h.url).post(`${ADMIN}/partners/deliveries/${'x'.repeat(5000)}/replay`);
+    expect(longId.status).toBe(404);
+    expect(longId.body.error.length).toBeLessThan(200);
     const badState = await request(h.url).get(`${ADMIN}/partners/deliveries`).query({ state: 'gone' });
     expect(badState.status).toBe(400);
     expect(badState.body.error).toContain('state');

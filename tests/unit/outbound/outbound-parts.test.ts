@@ -1,5 +1,5 @@
 /** The pure parts of the outbound push: deliveries from changes, headers and signature, backoff. */
-import { retryAfterMs, retryDelayMs } from '../../../src/outbound/backoff';
+import { retryAfterMs, retryDelayMs, retryWaitMs } from '../../../src/outbound/backoff';
 import type { Change } from '../../../src/outbound/change-source';
 import { toDeliveries } from '../../../src/outbound/deliveries';
 import { deliveryHeaders, signature } from '../../../src/outbound/signing';
@@ -105,5 +105,26 @@ describe('backoff', () => {
     expect(retryAfterMs('Tue, 01 Dec 2026 09:00:00 GMT', now)).toBe(0);
     expect(retryAfterMs('soon', now)).toBeUndefined();
     expect(retryAfterMs(null, now)).toBeUndefined();
+  });
+
+  test.each(['-5', '3.5', '1e3', '2026-12-01', 'Tue, 01 Dec 2026 10:00:30'])(
+    'when Retry-After is %j (neither whole seconds nor an HTTP date), then it is ignored',
+    (header) => {
+      expect(retryAfterMs(header, Date.parse('2026-12-01T10:00:00Z'))).toBeUndefined();
+    },
+  );
+
+  test('when Retry-After is in the obsolete RFC 850 or asctime form, then it is read as GMT', () => {
+    const now = Date.parse('1994-11-06T08:49:00Z');
+    expect(retryAfterMs('Sunday, 06-Nov-94 08:49:37 GMT', now)).toBe(37_000);
+    expect(retryAfterMs('Sun Nov  6 08:49:37 1994', now)).toBe(37_000);
+  });
+
+  test('when a receiver asks for less than the backoff (Retry-After: 0), then the backoff is waited; for more, up to max_ms', () => {
+    const backoff = { initialMs: 1000, maxMs: 300_000 };
+    expect(retryWaitMs(backoff, 1, 0, () => 0.999999)).toBe(1000);
+    expect(retryWaitMs(backoff, 1, undefined, () => 0)).toBe(500);
+    expect(retryWaitMs(backoff, 1, 7000, () => 0)).toBe(7000);
+    expect(retryWaitMs(backoff, 1, 10_000_000, () => 0)).toBe(300_000);
   });
 });
