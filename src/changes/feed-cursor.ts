@@ -50,6 +50,18 @@ const MAX_EPOCH_S = 253_402_300_799;
 const HASH = /^([0-9a-f]{8})?$/;
 /** Ids a cursor may list in all its seconds together; far more than a window of real changes holds. */
 export const MAX_SEEN_IDS = 200_000;
+/**
+ * Hashes the cursor may carry: it travels in a URL, and a second's bulk import must not make it tens
+ * of kilobytes. Records of open seconds past this wait until their second closes (a few seconds).
+ */
+export const MAX_OPEN_HASHES = 500;
+/**
+ * Runs of ids (a lone id, or `[a, b]`) the closed seconds of a cursor may list: about 4.5 bytes each
+ * once compressed when ids are scattered (a bulk write on every third product); a hash costs about
+ * 10 bytes. So a cursor stays under about 10 KB, below Node's 16 KB header limit. Past it the oldest closed seconds
+ * leave the overlap window (feed-page.ts).
+ */
+export const MAX_CLOSED_RUNS = 800;
 
 /** A run of consecutive ids `[a, b]`, or a lone id. */
 type IdRun = number | [number, number];
@@ -99,6 +111,11 @@ export function decodeCursor(text: string, endpoint: string): FeedCursor {
     0,
   );
   if (total > MAX_SEEN_IDS) throw unreadable();
+  // Bounded like the cursors the feed writes (with room to spare), so a made-up cursor cannot make
+  // the search Odoo runs for it large: its limit grows with the hashes, its domain with the runs.
+  const runs = wire.seen.reduce((sum, bucket) => sum + bucket.ids.length, 0);
+  const hashes = wire.seen.reduce((sum, bucket) => sum + (bucket.h?.filter((h) => h !== '').length ?? 0), 0);
+  if (runs > 2 * (MAX_CLOSED_RUNS + MAX_OPEN_HASHES) || hashes > 2 * MAX_OPEN_HASHES) throw unreadable();
   const seen = new Map<number, SeenBucket>();
   for (const bucket of wire.seen) {
     if (seen.has(bucket.s)) throw unreadable();

@@ -4,7 +4,7 @@
  * and (in a second that keeps hashes) the same content. The page stops after `limit` changes; what it
  * did not reach comes on the next page.
  */
-import { FeedCursor, SeenBucket } from './feed-cursor';
+import { FeedCursor, MAX_CLOSED_RUNS, MAX_OPEN_HASHES, SeenBucket, toRuns } from './feed-cursor';
 import { FeedTiming, isOpenSecond, windowStart } from './feed-query';
 
 /** A record as the feed sees it: its Odoo id, the second of its write_date, its content hash. */
@@ -30,11 +30,7 @@ export interface PageOutcome {
   cursor: FeedCursor;
 }
 
-/**
- * Hashes the cursor may carry: it travels in a URL, and a second's bulk import must not make it tens
- * of kilobytes. Records of open seconds past this wait until their second closes (a few seconds).
- */
-export const MAX_OPEN_HASHES = 1000;
+export { MAX_OPEN_HASHES };
 
 /** Per second: id → content hash, or '' when it was met in a closed second (known by id alone). */
 type WorkingSeen = Map<number, Map<number, string>>;
@@ -80,7 +76,28 @@ export function decidePage(cursor: FeedCursor, rows: readonly FeedRow[], input: 
     next.seen.set(second, toBucket(ids, keepHashes));
   }
   // Stopped by the hash budget: nothing more can go out before that second closes, so no hurry.
-  return { taken, hasMore: !complete && !waitForClose, cursor: next };
+  return { taken, hasMore: !complete && !waitForClose, cursor: withinRunBudget(next, coveredTo) };
+}
+
+/**
+ * Keeps the cursor short enough for a URL: while its closed seconds list more than MAX_CLOSED_RUNS
+ * runs of ids, the oldest closed second read whole leaves the window (the floor moves past it). A
+ * burst of scattered changes thus shortens the overlap window for a while: a late commit into such a
+ * second is not seen (docs/changes.md, Guarantees and limits).
+ */
+function withinRunBudget(cursor: FeedCursor, coveredTo: number): FeedCursor {
+  const closed = [...cursor.seen].filter(([, bucket]) => !bucket.hashes).sort(([a], [b]) => a - b);
+  let runs = closed.reduce((sum, [, bucket]) => sum + toRuns(bucket.ids).length, 0);
+  if (runs <= MAX_CLOSED_RUNS) return cursor;
+  const seen = new Map(cursor.seen);
+  let floor = cursor.floor;
+  for (const [second, bucket] of closed) {
+    if (runs <= MAX_CLOSED_RUNS || second >= coveredTo) break;
+    seen.delete(second);
+    runs -= toRuns(bucket.ids).length;
+    floor = second + 1;
+  }
+  return { ...cursor, floor, readUpTo: Math.max(cursor.readUpTo, floor), seen };
 }
 
 function workingCopy(seen: ReadonlyMap<number, SeenBucket>): WorkingSeen {

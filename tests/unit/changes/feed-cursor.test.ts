@@ -1,5 +1,12 @@
 import { deflateRawSync } from 'node:zlib';
-import { FeedCursor, decodeCursor, encodeCursor, toRuns } from '../../../src/changes/feed-cursor';
+import {
+  FeedCursor,
+  MAX_CLOSED_RUNS,
+  MAX_OPEN_HASHES,
+  decodeCursor,
+  encodeCursor,
+  toRuns,
+} from '../../../src/changes/feed-cursor';
 
 const cursor = (seen: FeedCursor['seen']): FeedCursor => ({
   v: 1,
@@ -25,6 +32,20 @@ describe('feed cursor', () => {
     const ids = Array.from({ length: 1000 }, (_, k) => 100 + k);
     expect(toRuns(ids)).toEqual([[100, 1099]]);
     expect(encodeCursor(cursor(new Map([[1_800_000_010, { ids }]]))).length).toBeLessThan(200);
+  });
+
+  test('when a made-up cursor lists far more ids or hashes than the feed ever writes, then it is a 400', () => {
+    const scattered = (count: number) => Array.from({ length: count }, (_, k) => 1 + 2 * k);
+    const manyRuns = cursor(
+      new Map([[1_800_000_010, { ids: scattered(2 * (MAX_CLOSED_RUNS + MAX_OPEN_HASHES) + 1) }]]),
+    );
+    const ids = scattered(2 * MAX_OPEN_HASHES + 1);
+    const manyHashes = cursor(new Map([[1_800_000_059, { ids, hashes: ids.map(() => '0a1b2c3d') }]]));
+    for (const forged of [manyRuns, manyHashes]) {
+      expect(() => decodeCursor(encodeCursor(forged), 'customers')).toThrow(
+        expect.objectContaining({ status: 400, code: 'INVALID_CURSOR' }),
+      );
+    }
   });
 
   test('when the cursor belongs to another endpoint, then it is a 400 naming it', () => {

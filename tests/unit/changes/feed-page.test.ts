@@ -1,4 +1,4 @@
-import { FeedCursor } from '../../../src/changes/feed-cursor';
+import { FeedCursor, MAX_CLOSED_RUNS, encodeCursor } from '../../../src/changes/feed-cursor';
 import { FeedRow, MAX_OPEN_HASHES, decidePage } from '../../../src/changes/feed-page';
 
 const T = 1_800_000_000;
@@ -65,6 +65,31 @@ describe('deciding a change-feed page', () => {
       nowS: T + 10,
       timing,
     });
-    expect(later.taken).toEqual([1000, 1001, 1002, 1003, 1004]);
+    expect(later.taken).toEqual([0, 1, 2, 3, 4].map((k) => MAX_OPEN_HASHES + k));
+  });
+
+  test('when closed seconds list more runs of ids than the budget, then the oldest leave the window and the cursor stays URL-sized', () => {
+    // Scattered ids (every third record: no runs) in 5 closed seconds, 400 per second.
+    const seconds = [T - 50, T - 40, T - 30, T - 20, T - 10];
+    const rows = seconds.flatMap((second, k) =>
+      Array.from({ length: 400 }, (_, n) => row(1 + 3 * (k * 400 + n), second, 'cccccccc')),
+    );
+    const page = decidePage(start, rows, { limit: 5000, queryLimit: 5001, nowS: T, timing });
+    expect(page.taken).toHaveLength(2000);
+    const kept = [...page.cursor.seen.keys()];
+    const runs = [...page.cursor.seen.values()].reduce((sum, bucket) => sum + bucket.ids.length, 0);
+    expect(runs).toBeLessThanOrEqual(MAX_CLOSED_RUNS);
+    expect(kept).toEqual([T - 20, T - 10]);
+    // The floor moved past the seconds it forgot: they are never handed out again.
+    expect(page.cursor.floor).toBe(T - 30 + 1);
+    expect(encodeCursor(page.cursor).length).toBeLessThan(8_000);
+  });
+
+  test('when the seconds over the budget were not read whole, then they stay (nothing unread is skipped)', () => {
+    const rows = Array.from({ length: 1500 }, (_, n) => row(1 + 3 * n, T - 10, 'cccccccc'));
+    const page = decidePage(start, rows, { limit: 1200, queryLimit: 5001, nowS: T, timing });
+    expect(page.hasMore).toBe(true);
+    expect(page.cursor.seen.get(T - 10)?.ids).toHaveLength(1200);
+    expect(page.cursor.floor).toBe(start.floor);
   });
 });
