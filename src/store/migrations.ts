@@ -164,4 +164,10 @@ async function createOutboundTables(db: Db): Promise<void> {
     .on('outbound_deliveries')
     .columns(['endpoint', 'state', 'next_attempt_at'])
     .execute();
+  // The admin API's lists (pending, dead letters) page in creation order.
+  await db.schema
+    .createIndex('outbound_deliveries_listing')
+    .on('outbound_deliveries')
+    .columns(['endpoint', 'state', 'created_at', 'id'])
+    .execute();
 }
