@@ -1,9 +1,11 @@
 /**
  * One endpoint's folder of the Postman collection as a runnable smoke test, in the order a real
- * client would go: list, create, get, filter, update (twice with one Idempotency-Key: the second is a
- * replay), batch, upsert (on `upsert: true` endpoints), delete. The record under test is carried in the collection variable `{name}_id`:
- * a fresh identifier value per run (so a second run does not collide with the first), or the Odoo id
- * a create answered. Every request has `pm.test` checks on its status and the shape of its answer.
+ * client would go: list, start the change feed, create, the feed since its cursor (the new record is
+ * in it) and with a damaged cursor (the one deliberate 400), get, filter, update (twice with one
+ * Idempotency-Key: the second is a replay), batch, upsert (on `upsert: true` endpoints), delete.
+ * The record under test is carried in the collection variable `{name}_id`: a fresh identifier value
+ * per run (so a second run does not collide with the first), or the Odoo id a create answered.
+ * Every request has `pm.test` checks on its status and the shape of its answer.
  */
 import { EndpointDef } from '../config/types';
 import { isReadableLine } from '../mapping/writable-lines';
@@ -11,6 +13,7 @@ import { API_PREFIX } from './endpoint-paths';
 import { exampleIdentifier, exampleRecord } from './example-values';
 import { filterableLines } from './list-parameters';
 import { MappingSchemas, identifierKey } from './mapping-schemas';
+import { FeedRequests } from './postman-feed';
 import { PostmanRequestSpec } from './postman-request';
 import * as scripts from './postman-scripts';
 
@@ -18,7 +21,9 @@ export function endpointFlow(endpoint: EndpointDef, schemas: MappingSchemas): Po
   const has = (method: EndpointDef['methods'][number]) => endpoint.methods.includes(method);
   const flow = new FlowBuilder(endpoint, schemas);
   if (has('GET')) flow.list();
+  if (has('GET')) flow.feedStart();
   if (has('POST')) flow.create();
+  if (has('GET')) flow.feedSinceCreate(has('POST'));
   if (has('GET')) flow.getOne();
   if (has('GET')) flow.filter();
   if (has('PUT')) flow.update();
@@ -33,6 +38,7 @@ class FlowBuilder {
   private readonly idVariable: string;
   private readonly collectionPath: string[];
   private readonly itemPath: string[];
+  private readonly feed: FeedRequests;
 
   constructor(
     private readonly endpoint: EndpointDef,
@@ -42,6 +48,7 @@ class FlowBuilder {
     this.idVariable = `${endpoint.name}_id`;
     this.collectionPath = [...API_PREFIX.split('/').filter(Boolean), endpoint.name];
     this.itemPath = [...this.collectionPath, ':id'];
+    this.feed = new FeedRequests(endpoint.name, this.collectionPath);
   }
 
   list(): void {
@@ -68,6 +75,17 @@ class FlowBuilder {
         : undefined,
       tests: scripts.createTests(identifier ? undefined : this.idVariable),
     });
+  }
+
+  feedStart(): void {
+    this.add(this.feed.start());
+  }
+
+  /** The feed again with its cursor (the created record must be in it), then with a damaged cursor. */
+  feedSinceCreate(created: boolean): void {
+    const lookFor = created && this.readsKey() ? { key: this.key, idVariable: this.idVariable } : undefined;
+    this.add(this.feed.sinceCursor(lookFor));
+    this.add(this.feed.damagedCursor());
   }
 
   getOne(): void {

@@ -35,7 +35,10 @@ describe('Postman collection', () => {
   it('when an endpoint enables methods, then its folder runs create → get → update → delete in order', () => {
     expect(folder('customers').item.map((item: Json) => item.name)).toEqual([
       'List customers',
+      'Start the change feed of customers',
       'Create customers',
+      'Changes of customers since the cursor',
+      'Changes of customers with a damaged cursor (deliberate 400)',
       'Get one customers',
       'Filter customers by customer_id',
       'Update customers (Idempotency-Key)',
@@ -43,7 +46,36 @@ describe('Postman collection', () => {
       'Batch update customers',
       'Archive customers',
     ]);
-    expect(folder('orders').item.map((item: Json) => item.request.method)).toEqual(['GET', 'POST', 'GET']);
+    expect(folder('orders').item.map((item: Json) => item.request.method)).toEqual([
+      'GET',
+      'GET',
+      'POST',
+      'GET',
+      'GET',
+      'GET',
+    ]);
+  });
+
+  it('when the change feed is followed, then the cursor of each page is kept and sent back, and one copy is damaged', () => {
+    const items: Json[] = folder('customers').item;
+    const byName = (name: string): Json => items.find((item) => item.name === name) ?? {};
+    const scriptOf = (item: Json, listen: string): string =>
+      item.event.find((event: Json) => event.listen === listen).script.exec.join('\n');
+    const start = byName('Start the change feed of customers');
+    expect(start.request.url.raw).toBe('{{baseUrl}}/bj_api_sync/v1/customers/changes');
+    expect(scriptOf(start, 'test')).toContain(
+      "pm.collectionVariables.set('customers_cursor', body.next_cursor)",
+    );
+    const since = byName('Changes of customers since the cursor');
+    expect(since.request.url.query).toEqual([{ key: 'cursor', value: '{{customers_cursor}}' }]);
+    expect(scriptOf(since, 'test')).toContain("pm.collectionVariables.get('customers_id')");
+    expect(scriptOf(since, 'test')).toContain('record["customer_id"]');
+    const damaged = byName('Changes of customers with a damaged cursor (deliberate 400)');
+    expect(damaged.request.url.query).toEqual([{ key: 'cursor', value: '{{customers_cursor_damaged}}' }]);
+    expect(scriptOf(damaged, 'prerequest')).toContain(
+      "pm.collectionVariables.set('customers_cursor_damaged'",
+    );
+    expect(scriptOf(damaged, 'test')).toContain("to.equal('INVALID_CURSOR')");
   });
 
   it('when requests name a record, then :id is the variable a create (or a fresh identifier) filled', () => {
