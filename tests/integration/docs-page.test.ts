@@ -115,6 +115,7 @@ describeInBrowser('docs page in a headless browser', () => {
     for (const endpointPath of [
       '/bj_api_sync/v1/customers',
       '/bj_api_sync/v1/customers/{id}',
+      '/bj_api_sync/v1/customers/changes',
       '/bj_api_sync/v1/orders',
       '/bj_api_sync/v1/orders/{id}',
     ]) {

@@ -246,6 +246,7 @@ describe('OpenAPI document', () => {
         'listSaleOrders',
         'getSaleOrders',
         'updateByIdentifierSaleOrders',
+        'changesSaleOrders',
         'testConnection',
       ]),
     );
