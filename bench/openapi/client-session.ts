@@ -31,6 +31,8 @@ export async function runClientSession(call: SessionCall): Promise<void> {
   await call('get', `${V1}/countries/BE`, { headers: {} });
   await call('get', `${V1}/products/SKU-001`);
   await call('get', `${V1}/sale-orders?limit=2`);
+  // A feed started now: an empty page and its cursor.
+  await call('get', `${V1}/customers/changes`);
   const customer = { customer_id: 'C-7001', name: 'Spec Check', country: 'BE', tags: ['VIP'] };
   await call('post', `${V1}/customers`, { body: customer });
   const key = { ...SESSION_AUTH, 'Idempotency-Key': 'spec-session-1' };
