@@ -6,17 +6,24 @@
  *   POST /bj_api_sync/outbound/{endpoint}/deliveries/{id}/replay  one delivery, due now, attempts reset
  *   POST /bj_api_sync/outbound/{endpoint}/replay                  every dead delivery
  *   POST /bj_api_sync/outbound/{endpoint}/pause | /resume
+ *   POST /bj_api_sync/outbound/{endpoint}/cursor                  {"from":"now"} | {"since":"<ISO>"}
  */
-import { Router, type Request } from 'express';
+import express, { Router, type Request } from 'express';
+import { startCursor } from '../changes/change-feed';
 import type { EndpointDef, GatewayConfig } from '../config/types';
-import { InvalidQueryError, NotFoundError } from '../errors/errors';
+import { ConflictError, InvalidQueryError, NotFoundError } from '../errors/errors';
+import { storedCursorError } from '../outbound/stored-cursor';
 import type { ListedDelivery, OutboundQueue } from '../store/outbound-queue';
 import { integer, single } from './audit-query';
+import { parseCursorReset } from './outbound-cursor-body';
 import { fromStore } from './store-errors';
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
 const STATES = ['pending', 'dead'] as const;
+const LIST_PARAMETERS = ['state', 'limit', 'offset'];
+/** `{"since": "…"}` is a few dozen bytes; any content type is read as JSON (a bare `curl -d` works). */
+const cursorBody = express.json({ limit: '1kb', strict: false, type: () => true });
 
 export function createOutboundRouter(getConfig: () => GatewayConfig, queue: OutboundQueue): Router {
   const router = Router();
@@ -37,6 +44,7 @@ export function createOutboundRouter(getConfig: () => GatewayConfig, queue: Outb
           lag_seconds: oldest === undefined ? 0 : seconds(now - oldest),
           // Since the feed was last read to its end; null before the first poll.
           cursor_age_seconds: state?.cursor ? seconds(now - state.updatedAt) : null,
+          cursor_error: state?.cursor ? storedCursorError(endpoint.name, state.cursor) : null,
         };
       }),
     );
@@ -44,6 +52,13 @@ export function createOutboundRouter(getConfig: () => GatewayConfig, queue: Outb
   });
   router.get('/:endpoint/deliveries', async (req, res) => {
     const endpoint = pushingEndpoint(getConfig, req);
+    const unknown = Object.keys(req.query).find((name) => !LIST_PARAMETERS.includes(name));
+    if (unknown !== undefined) {
+      throw new InvalidQueryError(
+        `${unknown.slice(0, 64)}: unknown parameter; use ${LIST_PARAMETERS.join(', ')}`,
+        { lineId: unknown.slice(0, 64) },
+      );
+    }
     const state = oneOf(req.query.state, 'state', STATES) ?? 'pending';
     const limit = integer(single(req.query.limit, 'limit'), 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT;
     const offset = integer(single(req.query.offset, 'offset'), 'offset', 0, Number.MAX_SAFE_INTEGER) ?? 0;
@@ -54,8 +69,14 @@ export function createOutboundRouter(getConfig: () => GatewayConfig, queue: Outb
   router.post('/:endpoint/deliveries/:id/replay', async (req, res) => {
     const endpoint = pushingEndpoint(getConfig, req);
     const id = String(req.params.id);
-    if (!(await fromStore(() => queue.replay(endpoint.name, id)))) {
+    const result = await fromStore(() => queue.replay(endpoint.name, id));
+    if (result === 'unknown') {
       throw new NotFoundError(`No delivery "${id.slice(0, 64)}" for endpoint ${endpoint.name}`);
+    }
+    if (result === 'in-flight') {
+      throw new ConflictError(
+        `Delivery "${id.slice(0, 64)}" is being sent right now; replay it once that attempt has ended`,
+      );
     }
     res.json({ success: true, message: 'Delivery queued again', replayed: 1 });
   });
@@ -75,6 +96,19 @@ export function createOutboundRouter(getConfig: () => GatewayConfig, queue: Outb
       });
     });
   }
+  router.post('/:endpoint/cursor', cursorBody, async (req, res) => {
+    const endpoint = pushingEndpoint(getConfig, req);
+    const reset = parseCursorReset(req.body);
+    const since = 'since' in reset ? reset.since : undefined;
+    await fromStore(() => queue.setCursor(endpoint.name, startCursor(endpoint, since)));
+    res.json({
+      success: true,
+      message: since
+        ? `The push reads the feed again from ${since.toISOString()}`
+        : 'The push reads the feed from now on',
+      since: (since ?? new Date()).toISOString(),
+    });
+  });
   return router;
 }
 

@@ -2,7 +2,9 @@
  * One endpoint's poller: each tick it takes (or renews) the endpoint's lease in the store, and if it
  * holds it and the endpoint is not paused, reads the change feed from the stored cursor to its end
  * (at most MAX_PAGES_PER_TICK pages). Each page's deliveries and the cursor after it are saved in one
- * transaction, so a crash between two pages loses nothing and queues nothing twice.
+ * transaction, so a crash between two pages loses nothing and queues nothing twice. The commit is
+ * refused once the endpoint is paused or its cursor was reset: the round ends there (the page read
+ * meanwhile is read again after the resume).
  */
 import type { EndpointDef, OutboundConfig } from '../config/types';
 import type { OutboundQueue } from '../store/outbound-queue';

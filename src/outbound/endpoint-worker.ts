@@ -2,14 +2,17 @@
  * The push of one endpoint in this process: a poll loop (every interval_s) and a send loop (when
  * woken by the poller, else every SEND_IDLE_MS for retries that came due), both reading the endpoint
  * from the configuration in force at each turn, so hot reloads apply. Paused endpoints (admin API,
- * state in the store) neither read nor send.
+ * state in the store) neither read nor send: the store refuses a page's commit and a claim once the
+ * pause is stored, so a poll round in progress stops at its next page and no new POST starts.
  */
 import type winston from 'winston';
+import { InvalidCursorError } from '../changes/feed-cursor';
 import type { EndpointDef, GatewayConfig, OutboundConfig } from '../config/types';
 import { GatewayError } from '../errors/gateway-error';
 import type { OutboundQueue } from '../store/outbound-queue';
 import type { ChangeSource } from './change-source';
 import { pollOnce } from './endpoint-poller';
+import { unreadableCursorMessage } from './stored-cursor';
 import { DeliveryOutcome, sendDue } from './endpoint-sender';
 import { Wakeup } from './wakeup';
 
@@ -29,6 +32,8 @@ export class EndpointWorker {
   private readonly abort = new AbortController();
   private readonly pollWake = new Wakeup();
   private readonly sendWake = new Wakeup();
+  /** The stored cursor last reported as unreadable: it is logged once, not at every poll. */
+  private reportedCursor?: string;
   /** Settles when both loops have ended (stopped, or the endpoint lost its outbound block). */
   readonly finished: Promise<void>;
 
@@ -66,13 +71,30 @@ export class EndpointWorker {
       try {
         await pollOnce({ ...this.deps, onQueued: () => this.sendWake.wake() }, now.endpoint, now.outbound);
       } catch (error) {
-        this.deps.logger.warn('outbound: reading the change feed failed; retrying next interval', {
-          endpoint: this.name,
-          error: describe(error),
-        });
+        if (error instanceof InvalidCursorError) await this.reportCursor(error);
+        else {
+          this.deps.logger.warn('outbound: reading the change feed failed; retrying next interval', {
+            endpoint: this.name,
+            error: describe(error),
+          });
+        }
       }
       if (!this.stopping) await this.pollWake.wait(now.outbound.intervalS * 1000);
     }
+  }
+
+  /**
+   * A stored cursor the feed cannot read (written by an older version, or edited by hand) fails every
+   * poll the same way until an admin resets it: one error naming the fix, not a warning per poll.
+   */
+  private async reportCursor(error: InvalidCursorError): Promise<void> {
+    const cursor = (await this.deps.queue.state(this.name).catch(() => undefined))?.cursor ?? undefined;
+    if (cursor !== undefined && cursor === this.reportedCursor) return;
+    this.reportedCursor = cursor;
+    this.deps.logger.error(`outbound: ${unreadableCursorMessage(this.name)}`, {
+      endpoint: this.name,
+      error: error.message,
+    });
   }
 
   private async sendLoop(): Promise<void> {
@@ -81,19 +103,17 @@ export class EndpointWorker {
       if (!now) return;
       let claimed = 0;
       try {
-        const state = await this.deps.queue.state(this.name);
-        if (!state?.paused) {
-          claimed = await sendDue(
-            {
-              ...this.deps,
-              onOutcome: (endpoint, outcome, delivery, result) =>
-                this.report(endpoint, outcome, delivery.id, delivery.attempts, result.answer),
-            },
-            now.endpoint,
-            now.outbound,
-            this.abort.signal,
-          );
-        }
+        // A paused endpoint's claim comes back empty (the store checks the pause in the claim itself).
+        claimed = await sendDue(
+          {
+            ...this.deps,
+            onOutcome: (endpoint, outcome, delivery, result) =>
+              this.report(endpoint, outcome, delivery.id, delivery.attempts, result.answer),
+          },
+          now.endpoint,
+          now.outbound,
+          this.abort.signal,
+        );
       } catch (error) {
         if (this.abort.signal.aborted) return;
         this.deps.logger.warn('outbound: sending failed; retrying', {

@@ -38,6 +38,8 @@ export function startOutbound(options: OutboundOptions): OutboundService {
   const metrics =
     options.registry && createOutboundMetrics(options.registry, options.queue, options.getConfig);
   const workers = new Map<string, EndpointWorker>();
+  /** Workers a reload stopped: close() waits for them too, so none writes to a store being closed. */
+  const stopping = new Set<Promise<void>>();
   const deps = {
     ...options,
     holder,
@@ -59,7 +61,8 @@ export function startOutbound(options: OutboundOptions): OutboundService {
     for (const [name, worker] of workers) {
       if (!config.endpoints.get(name)?.outbound) {
         workers.delete(name);
-        void worker.stop(0);
+        const stopped = worker.stop(0).finally(() => stopping.delete(stopped));
+        stopping.add(stopped);
       }
     }
   };
@@ -73,7 +76,7 @@ export function startOutbound(options: OutboundOptions): OutboundService {
     async close(graceMs) {
       closed = true;
       clearInterval(timer);
-      await Promise.all([...workers.values()].map((worker) => worker.stop(graceMs)));
+      await Promise.all([...[...workers.values()].map((worker) => worker.stop(graceMs)), ...stopping]);
       workers.clear();
     },
   };

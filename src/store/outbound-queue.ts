@@ -60,6 +60,8 @@ export interface DeliveryPage {
   total: number;
 }
 
+export type ReplayResult = 'replayed' | 'unknown' | 'in-flight';
+
 export interface OutboundQueue {
   /**
    * Takes or renews `endpoint`'s poller lease for `holder`; the state when held, undefined when
@@ -70,8 +72,8 @@ export interface OutboundQueue {
   releaseLease(endpoint: string, holder: string): Promise<void>;
   /**
    * In one transaction: moves the cursor from `from` to `to` and queues `deliveries` — only while
-   * `holder` has the lease and the cursor is still `from`, so a page is never queued twice. False
-   * when nothing was written.
+   * `holder` has the lease, the endpoint is not paused and the cursor is still `from` (so a page is
+   * never queued twice, nor after a pause or a cursor reset). False when nothing was written.
    */
   commitPage(
     endpoint: string,
@@ -80,7 +82,10 @@ export interface OutboundQueue {
     to: string,
     deliveries: readonly NewDelivery[],
   ): Promise<boolean>;
-  /** Claims up to `limit` due pending deliveries for `claimMs` and counts an attempt on each. */
+  /**
+   * Claims up to `limit` due pending deliveries for `claimMs` and counts an attempt on each; none
+   * while the endpoint is paused (checked in the same statement, so no claim follows a pause).
+   */
   claim(endpoint: string, holder: string, limit: number, claimMs: number): Promise<Delivery[]>;
   /** Removes a delivered delivery. */
   delivered(id: string): Promise<void>;
@@ -90,9 +95,14 @@ export interface OutboundQueue {
   dead(id: string, holder: string, answer: DeliveryAnswer): Promise<void>;
   state(endpoint: string): Promise<OutboundState | undefined>;
   setPaused(endpoint: string, paused: boolean): Promise<void>;
+  /** Moves the cursor (admin reset, backfill); the poller's page in progress is then not committed. */
+  setCursor(endpoint: string, cursor: string): Promise<void>;
   list(endpoint: string, state: Delivery['state'], limit: number, offset: number): Promise<DeliveryPage>;
-  /** Makes one delivery (dead or pending) due now with a fresh count of attempts; false if unknown. */
-  replay(endpoint: string, id: string): Promise<boolean>;
+  /**
+   * Makes one delivery (dead or pending) due now with a fresh count of attempts. `in-flight`: it is
+   * claimed and being sent (claim not expired), so it is left alone — a second POST would run beside it.
+   */
+  replay(endpoint: string, id: string): Promise<ReplayResult>;
   /** Replays every dead delivery of the endpoint; returns how many. */
   replayDead(endpoint: string): Promise<number>;
   /** Queue depth per endpoint that has deliveries. */

@@ -14,6 +14,7 @@ import {
   OutboundQueue,
   OutboundState,
   QueueSummary,
+  ReplayResult,
 } from './outbound-queue';
 import { SqlDialect } from './sql-database';
 import { OutboundDeliveryRow, OutboundStateRow, StoreSchema } from './store-schema';
@@ -63,6 +64,7 @@ export class SqlOutboundQueue implements OutboundQueue {
         .set({ cursor: to, updated_at: now })
         .where('endpoint', '=', endpoint)
         .where('lease_holder', '=', holder)
+        .where('paused', '=', 0)
         .where((eb) => (from === null ? eb('cursor', 'is', null) : eb('cursor', '=', from)))
         .executeTakeFirst();
       if (Number(moved.numUpdatedRows) === 0) return false;
@@ -85,7 +87,16 @@ export class SqlOutboundQueue implements OutboundQueue {
         eb('endpoint', '=', endpoint),
         eb('state', '=', 'pending'),
         eb('next_attempt_at', '<=', now),
-        eb.or([eb('claim_expires_at', 'is', null), eb('claim_expires_at', '<=', now)]),
+        notClaimed(eb, now),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('outbound_state')
+              .select('outbound_state.endpoint')
+              .where('outbound_state.endpoint', '=', endpoint)
+              .where('outbound_state.paused', '=', 1),
+          ),
+        ),
       ]);
     // A CTE that locks is evaluated once on PostgreSQL: `where id in (select … limit n for update
     // skip locked)` may run the subquery again and claim more than n rows.
@@ -145,6 +156,16 @@ export class SqlOutboundQueue implements OutboundQueue {
       .execute();
   }
 
+  async setCursor(endpoint: string, cursor: string): Promise<void> {
+    const now = this.now();
+    await this.ensureState(endpoint, now);
+    await this.db
+      .updateTable('outbound_state')
+      .set({ cursor, updated_at: now })
+      .where('endpoint', '=', endpoint)
+      .execute();
+  }
+
   async list(
     endpoint: string,
     state: Delivery['state'],
@@ -168,14 +189,23 @@ export class SqlOutboundQueue implements OutboundQueue {
     return { deliveries: rows.map(listedOf), total: Number(counted?.total ?? 0) };
   }
 
-  async replay(endpoint: string, id: string): Promise<boolean> {
+  async replay(endpoint: string, id: string): Promise<ReplayResult> {
+    const now = this.now();
     const result = await this.db
       .updateTable('outbound_deliveries')
       .set(this.dueAgain())
       .where('endpoint', '=', endpoint)
       .where('id', '=', id)
+      .where((eb) => notClaimed(eb, now))
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+    if (Number(result.numUpdatedRows) > 0) return 'replayed';
+    const exists = await this.db
+      .selectFrom('outbound_deliveries')
+      .select('id')
+      .where('endpoint', '=', endpoint)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return exists ? 'in-flight' : 'unknown';
   }
 
   async replayDead(endpoint: string): Promise<number> {
@@ -239,6 +269,11 @@ export class SqlOutboundQueue implements OutboundQueue {
       claim_expires_at: null,
     };
   }
+}
+
+/** No claim, or one that expired (its sender is gone or gave up): free to claim or replay. */
+function notClaimed(eb: ExpressionBuilder<StoreSchema, 'outbound_deliveries'>, now: number) {
+  return eb.or([eb('claim_expires_at', 'is', null), eb('claim_expires_at', '<=', now)]);
 }
 
 function newRow(endpoint: string, delivery: NewDelivery, now: number): OutboundDeliveryRow {

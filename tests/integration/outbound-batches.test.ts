@@ -2,16 +2,11 @@
  * batch_size above the poller's page of 100 changes: the receiver gets POSTs as large as configured,
  * over real HTTP, for partners created inside Odoo (the simulator's controls).
  */
-import { PushingGateway, startPushingGateway } from './support/outbound-config';
+import { usePushingGateway } from './support/outbound-config';
 import { waitFor } from './support/waiting';
 
 describe('outbound batches', () => {
-  let pushing: PushingGateway;
-
-  beforeAll(async () => {
-    pushing = await startPushingGateway('  interval_s: 1\n  batch_size: 150\n');
-  });
-  afterAll(() => pushing?.close());
+  const pushing = usePushingGateway('  interval_s: 1\n  batch_size: 150\n');
 
   test('when 150 partners change at once and batch_size is 150, then they arrive in one POST', async () => {
     const refs = Array.from({ length: 150 }, (_, k) => `BATCH-${k}`);

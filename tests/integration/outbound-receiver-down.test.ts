@@ -3,27 +3,19 @@
  * partners keep changing inside Odoo, then back: every change arrives, and an event that arrives
  * twice carries the same event id and the same content.
  */
-import { Harness } from './support/gateway-harness';
-import { PushingGateway, startPushingGateway } from './support/outbound-config';
-import { Receiver, ReceivedEvent } from './support/outbound-receiver';
+import { usePushingGateway } from './support/outbound-config';
+import { ReceivedEvent } from './support/outbound-receiver';
 import { sleep, waitFor } from './support/waiting';
 
 const DOWN_MS = 30_000;
 
 describe('outbound push while the receiver is down', () => {
-  let h: Harness;
-  let receiver: Receiver;
-  let pushing: PushingGateway;
-
-  beforeAll(async () => {
-    pushing = await startPushingGateway(
-      '  interval_s: 1\n  max_attempts: 100\n  backoff: { initial_ms: 500, max_ms: 2000 }\n',
-    );
-    ({ h, receiver } = pushing);
-  });
-  afterAll(() => pushing?.close());
+  const pushing = usePushingGateway(
+    '  interval_s: 1\n  max_attempts: 100\n  backoff: { initial_ms: 500, max_ms: 2000 }\n',
+  );
 
   test('when the receiver is down for 30 s and comes back, then every change is delivered, repeats with the same event id', async () => {
+    const { h, receiver } = pushing;
     await receiver.down();
     const refs: string[] = [];
     const create = (n: number) => {

@@ -1,7 +1,8 @@
 /**
  * The outbound service's life in a process, over a change source the test feeds by hand (no Odoo):
  * it follows config reloads (an `outbound:` block added starts pushing, removed stops), and close()
- * lets a POST in flight finish within its grace, or leaves its claim to expire when the grace is over.
+ * lets a POST in flight finish within its grace, or leaves its claim to expire when the grace is over,
+ * and waits for workers a reload stopped just before.
  */
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config/load-config';
@@ -109,6 +110,35 @@ describe('the outbound service in a process', () => {
 
     current = withPush; // put back: it carries on from the kept cursor (docs/outbound.md)
     await waitFor(async () => refs().includes('after'), 4000);
+  });
+
+  test('when a reload stopped a worker that is still reading the feed, then close() waits for it to end', async () => {
+    let current = withPush;
+    const source = handFedSource();
+    let reading = false;
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow: ChangeSource = {
+      start: source.start,
+      read: async (...args) => {
+        reading = true;
+        await held; // an Odoo read that takes its time
+        return source.read(...args);
+      },
+    };
+    service = startOutbound({ getConfig: () => current, queue: store.outbound, source: slow, logger });
+    await cursorSet();
+    await waitFor(async () => reading, 4000);
+    current = withoutPush;
+    await sleep(1200); // the service notices within a second and stops the worker
+    let closedAt = 0;
+    const closing = service.close(0).then(() => (closedAt = Date.now()));
+    await sleep(300);
+    const releasedAt = Date.now();
+    release();
+    await closing;
+    // Not before: the worker's last page is written to the store, which the caller closes next.
+    expect(closedAt).toBeGreaterThanOrEqual(releasedAt);
   });
 
   test('when the service closes during a slow POST, then the POST finishes within the grace and is recorded', async () => {

@@ -129,9 +129,9 @@ forEachBackend('outbound queue', (backend) => {
     await queue.dead('d1', 'a', { status: 400 });
     await queue.dead('d2', 'a', { status: 400 });
 
-    await expect(queue.replay('customers', 'nope')).resolves.toBe(false);
-    await expect(queue.replay('products', 'd1')).resolves.toBe(false);
-    await expect(queue.replay('customers', 'd1')).resolves.toBe(true);
+    await expect(queue.replay('customers', 'nope')).resolves.toBe('unknown');
+    await expect(queue.replay('products', 'd1')).resolves.toBe('unknown');
+    await expect(queue.replay('customers', 'd1')).resolves.toBe('replayed');
     await expect(queue.claim('customers', 'a', 5, 1000)).resolves.toMatchObject([{ id: 'd1', attempts: 1 }]);
     await expect(queue.replayDead('customers')).resolves.toBe(1);
     await expect(queue.list('customers', 'dead', 10, 0)).resolves.toMatchObject({ total: 0 });
@@ -144,6 +144,43 @@ forEachBackend('outbound queue', (backend) => {
     await expect(store.outbound.takeLease('customers', 'a', 1000)).resolves.toMatchObject({ paused: true });
     await store.outbound.setPaused('customers', false);
     await expect(store.outbound.state('customers')).resolves.toMatchObject({ paused: false });
+  });
+
+  test('when a delivery is being sent, then replaying it is refused until its claim ended or expired', async () => {
+    const clock = manualClock(T0);
+    const store = await backend().open({ now: clock.now });
+    const queue = store.outbound;
+    await queued(store, ['d1']);
+    await queue.claim('customers', 'a', 1, 1000);
+    await expect(queue.replay('customers', 'd1')).resolves.toBe('in-flight');
+    await expect(queue.claim('customers', 'b', 1, 1000)).resolves.toEqual([]); // no second sender
+    clock.advance(1000); // the sender died: its claim expired
+    await expect(queue.replay('customers', 'd1')).resolves.toBe('replayed');
+    await expect(queue.claim('customers', 'b', 1, 1000)).resolves.toMatchObject([{ id: 'd1', attempts: 1 }]);
+  });
+
+  test('when an endpoint is paused mid-round, then the next page is not committed and nothing is claimed', async () => {
+    const store = await backend().open({ now: () => T0 });
+    const queue = store.outbound;
+    await queued(store, ['d1']);
+    await queue.setPaused('customers', true);
+    await expect(queue.commitPage('customers', 'a', 'c1', 'c2', [delivery('d2')])).resolves.toBe(false);
+    await expect(queue.claim('customers', 'a', 5, 1000)).resolves.toEqual([]);
+    await expect(queue.list('customers', 'pending', 10, 0)).resolves.toMatchObject({ total: 1 });
+    await queue.setPaused('customers', false);
+    await expect(queue.commitPage('customers', 'a', 'c1', 'c2', [delivery('d2')])).resolves.toBe(true);
+    await expect(queue.claim('customers', 'a', 5, 1000)).resolves.toHaveLength(2);
+  });
+
+  test('when the cursor is reset, then a page read from the old cursor is not committed', async () => {
+    const store = await backend().open({ now: () => T0 });
+    const queue = store.outbound;
+    await queued(store, []);
+    await queue.setCursor('customers', 'reset');
+    await expect(queue.commitPage('customers', 'a', 'c1', 'c2', [delivery('d1')])).resolves.toBe(false);
+    await expect(queue.state('customers')).resolves.toMatchObject({ cursor: 'reset', updatedAt: T0 });
+    await queue.setCursor('products', 'first'); // an endpoint never polled yet
+    await expect(queue.state('products')).resolves.toMatchObject({ cursor: 'first', paused: false });
   });
 
   test('when two replicas claim at once, then no delivery is handed to both', async () => {

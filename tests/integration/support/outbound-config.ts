@@ -39,6 +39,31 @@ export interface PushingGateway {
 }
 
 /**
+ * For a describe block: starts the pushing gateway before its tests and closes it after them. Read
+ * `h` and `receiver` inside the tests (they exist once beforeAll has run).
+ */
+export function usePushingGateway(outbound: string): PushingGateway {
+  let started: PushingGateway | undefined;
+  beforeAll(async () => {
+    started = await startPushingGateway(outbound);
+  });
+  afterAll(() => started?.close());
+  const running = (): PushingGateway => {
+    if (!started) throw new Error('the pushing gateway is not started (use it inside a test)');
+    return started;
+  };
+  return {
+    get h() {
+      return running().h;
+    },
+    get receiver() {
+      return running().receiver;
+    },
+    close: () => running().close(),
+  };
+}
+
+/**
  * A receiver checking signatures, and the harness pushing `partners` to it (`outbound`: as for
  * pushingConfig); resolves once the first poll has set the cursor to "now" (earlier changes are not
  * pushed).
