@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { SqliteDatabase as KyselySqliteDatabase, SqliteStatement } from 'kysely';
 import pg from 'pg';
 import { SQLITE_FILE_NAME } from './store-settings';
 import { StoreSchema } from './store-schema';
@@ -46,7 +47,33 @@ export function openSqliteMemory(): SqlDatabase {
 let memoryDatabases = 0;
 
 function sqlite(database: SqliteDatabase.Database, identity: string): SqlDatabase {
-  return { dialect: 'sqlite', db: new Kysely({ dialect: new SqliteDialect({ database }) }), identity };
+  const dialect = new SqliteDialect({ database: withStatementCache(database) });
+  return { dialect: 'sqlite', db: new Kysely({ dialect }), identity };
+}
+
+/** Distinct SQL texts kept compiled; the store writes a few dozen (IN lists of varying length add some). */
+const CACHED_STATEMENTS = 256;
+
+/**
+ * Kysely prepares every query it runs, and better-sqlite3 compiles SQL on each `prepare`: about a
+ * tenth of a write request's gateway CPU went there (an audit row, an idempotency entry). The store
+ * runs a few dozen distinct texts, so each is compiled once. Reusing a statement is safe: Kysely runs
+ * one query at a time on its one SQLite connection, and the store never streams.
+ */
+function withStatementCache(database: SqliteDatabase.Database): KyselySqliteDatabase {
+  const statements = new Map<string, SqliteStatement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string): SqliteStatement {
+      let statement = statements.get(sql);
+      if (!statement) {
+        if (statements.size >= CACHED_STATEMENTS) statements.clear();
+        statement = database.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 export function openPostgres(options: PostgresOptions): SqlDatabase {
