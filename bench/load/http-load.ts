@@ -52,7 +52,11 @@ export async function httpLoad(options: HttpLoadOptions): Promise<LoadSample> {
 
 function withSpec<T extends { headers?: object }>(request: T, spec: HttpRequestSpec): T {
   const { headers, ...rest } = spec;
-  return headers
-    ? { ...request, ...rest, headers: { ...request.headers, ...headers } }
-    : { ...request, ...rest };
+  // autocannon hands back the request it built last, Content-Length included: a GET after a POST
+  // would announce the POST's body length, send none, and the server would read the next request as
+  // that body (a 400 from Node's parser). Each request states its own body and length.
+  const inherited = Object.entries(request.headers ?? {}).filter(
+    ([name]) => name.toLowerCase() !== 'content-length',
+  );
+  return { ...request, ...rest, body: spec.body, headers: { ...Object.fromEntries(inherited), ...headers } };
 }
