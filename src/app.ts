@@ -149,9 +149,10 @@ function idempotency(deps: AppDeps) {
   return createIdempotency(deps.store.idempotency, deps.getConfig().settings.idempotency, {
     waitMs: deps.idempotency?.waitMs,
     leaseMs: deps.getConfig().settings.idempotency.leaseSeconds * 1000,
-    onStoreError: (error) =>
+    onStoreError: (error, requestId) =>
       logger.warn('idempotency store failed', {
         error: error instanceof Error ? error.message : String(error),
+        request_id: requestId,
       }),
   });
 }

@@ -16,6 +16,7 @@ import { settlementFor, toResumeState } from '../idempotency/settlement';
 import { ResumeState } from '../records/write-outcome';
 import { HandlerInput } from './endpoint-handlers';
 import { callerOf } from './audit-caller';
+import { ensureRequestContext } from '../context/request-context';
 import { fromStore } from './store-errors';
 import { WriteReply, responseOf } from './write-reply';
 
@@ -33,7 +34,7 @@ export interface IdempotencyOptions {
   pollMs?: number;
   now?: () => number;
   /** Told when the store fails while recording an outcome (the response goes out all the same). */
-  onStoreError?: (error: unknown) => void;
+  onStoreError?: (error: unknown, requestId: string) => void;
 }
 
 /** Runs a write handler under the request's Idempotency-Key; `run` gets what an earlier attempt left. */
@@ -77,7 +78,7 @@ export function createIdempotency(
     const settlement = settlementFor(responseOf(req, res, reply), reply.outcomes);
     await gate
       .settle(key, admission.owner, fingerprint, settlement)
-      .catch((error: unknown) => options.onStoreError?.(error));
+      .catch((error: unknown) => options.onStoreError?.(error, ensureRequestContext(req, res).requestId));
     return reply;
   };
 }

@@ -48,6 +48,20 @@ describe('when the store is down', () => {
     expect(line).not.toContain('Outage One');
   });
 
+  test('when the outcome cannot be recorded under its Idempotency-Key, then the write is answered and the log line names the request', async () => {
+    jest.spyOn(h.store.idempotency, 'replaceIfOwner').mockRejectedValue(storeDown());
+    const res = await request(h.url)
+      .post(CUSTOMERS)
+      .set(SHOP_AUTH)
+      .set('Idempotency-Key', 'outage-settle-1')
+      .set('X-Request-ID', 'outage-settle-req')
+      .send({ customer_id: 'OUT-5', name: 'Outage Five' });
+    expect(res.status).toBe(201);
+    const line = h.logs.find((text) => text.includes('idempotency store failed'));
+    expect(line).toContain('outage-settle-req');
+    expect(line).not.toContain('Outage Five');
+  });
+
   test('when the Idempotency-Key cannot be claimed, then nothing is written and the answer is a 503', async () => {
     jest.spyOn(h.store.idempotency, 'putIfAbsent').mockRejectedValue(storeDown());
     h.resetCalls();
