@@ -27,6 +27,7 @@ import { createTestConnectionHandler } from './http/test-connection';
 import { GatewayMetrics } from './metrics/metrics';
 import { ConfigHealth } from './ops/config-health';
 import { ModelFieldsCache } from './records/model-fields-cache';
+import { readDepsFor } from './records/read-deps';
 import { RelationCache } from './records/relation-cache';
 import { countedOdooClient } from './odoo/counted-odoo-client';
 import { OdooCallObserver, OdooClient } from './odoo/odoo-client';
@@ -132,14 +133,10 @@ function recordDeps(
   context: RequestContext,
   relationCache: RelationCache,
 ): RecordDeps {
+  const odoo = countedOdooClient(deps.odoo, () => (context.odooCalls += 1));
   return {
-    odoo: countedOdooClient(deps.odoo, () => (context.odooCalls += 1)),
-    fields: deps.fields,
+    ...readDepsFor({ odoo, fields: deps.fields, logger: deps.logger }, config, context.requestId),
     relationCache,
-    lookup: (name) => config.mappings.get(name),
-    readPlan: config.settings.odoo.readPlan,
-    onExpressionError: (key, message) =>
-      deps.logger.warn('compute expression failed', { key, error: message, request_id: context.requestId }),
   };
 }
 

@@ -5,6 +5,7 @@ import type { GatewayConfig } from '../config/types';
 import type { OdooClient } from '../odoo/odoo-client';
 import type { ModelFieldsCache } from '../records/model-fields-cache';
 import type { OutboundQueue } from '../store/outbound-queue';
+import { readDepsFor } from '../records/read-deps';
 import { changeFeedSource } from './change-source';
 import { OutboundService, startOutbound } from './outbound-service';
 
@@ -20,14 +21,6 @@ export interface PushDeps {
 export function startOutboundPush(deps: PushDeps): OutboundService {
   const { getConfig, odoo, fields, queue, logger, registry } = deps;
   // Read at each page, so the mappings and read plan follow config reloads.
-  const source = changeFeedSource(() => {
-    const config = getConfig();
-    return {
-      odoo,
-      fields,
-      lookup: (name) => config.mappings.get(name),
-      readPlan: config.settings.odoo.readPlan,
-    };
-  });
+  const source = changeFeedSource(() => readDepsFor({ odoo, fields, logger }, getConfig()));
   return startOutbound({ getConfig, queue, source, logger, registry });
 }
